@@ -1,0 +1,22 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Incentive Ledger",
+    "summary": "One ledger of approved bonuses, rewards, penalties and credit shares "
+    "per employee, booked exactly once",
+    "version": "19.0.1.0.0",
+    "category": "Human Resources/Payroll",
+    "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
+    "author": "CRM Rulebook Suite Authors",
+    "maintainers": ["crm-rulebook-suite"],
+    "license": "LGPL-3",
+    "depends": ["hr", "mail"],
+    "data": [
+        "security/incentive_ledger_security.xml",
+        "security/ir.model.access.csv",
+        "views/employee_incentive_line_views.xml",
+        "views/hr_employee_views.xml",
+        "views/incentive_ledger_menus.xml",
+    ],
+    "installable": True,
+}

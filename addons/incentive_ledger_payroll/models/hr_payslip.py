@@ -1,0 +1,279 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import payslip_inputs
+
+
+class HrPayslip(models.Model):
+    _inherit = "hr.payslip"
+
+    # Payslip input code of each ledger kind. The salary rules shipped in
+    # data/hr_salary_rule_data.xml read these codes; extend the mapping (and ship a rule)
+    # to route a new kind to its own line.
+    _incentive_input_codes = {
+        "bonus": "INC_BONUS",
+        "reward": "INC_REWARD",
+        "credit_share": "INC_CREDIT",
+        "penalty": "INC_PENALTY",
+        "reversal": "INC_REVERSAL",
+    }
+
+    incentive_line_ids = fields.One2many(
+        "employee.incentive.line",
+        "payslip_id",
+        string="Incentive Lines Paid",
+        readonly=True,
+    )
+    incentive_line_count = fields.Integer(compute="_compute_incentive_line_count")
+
+    @api.depends("incentive_line_ids")
+    def _compute_incentive_line_count(self):
+        """Number of ledger lines this payslip paid."""
+        for payslip in self:
+            payslip.incentive_line_count = len(payslip.incentive_line_ids)
+
+    # --- Reading the ledger
+
+    def _incentive_amounts(self, requests):
+        """Sum approved, unpaid ledger lines per input code, in one query.
+
+        :param requests: iterable of (employee id, company id, period end date)
+        :return: {(employee id, company id, period end date): {input code: amount}}
+        """
+        requests = list(dict.fromkeys(requests))
+        result = {request: {} for request in requests}
+        if not requests:
+            return result
+        self.env["employee.incentive.line"].flush_model(
+            ["employee_id", "company_id", "date", "state", "payslip_id", "kind", "amount"]
+        )
+        self.env.cr.execute(
+            """
+            SELECT req.employee_id, req.company_id, req.date_to, line.kind, SUM(line.amount)
+              FROM unnest(%s::int[], %s::int[], %s::date[])
+                   AS req(employee_id, company_id, date_to)
+              JOIN employee_incentive_line line
+                ON line.employee_id = req.employee_id
+               AND line.company_id = req.company_id
+               AND line.date <= req.date_to
+             WHERE line.state = 'approved'
+               AND line.payslip_id IS NULL
+          GROUP BY req.employee_id, req.company_id, req.date_to, line.kind
+            """,
+            [
+                [request[0] for request in requests],
+                [request[1] for request in requests],
+                [request[2] for request in requests],
+            ],
+        )
+        codes = self._incentive_input_codes
+        for employee_id, company_id, date_to, kind, amount in self.env.cr.fetchall():
+            if kind in codes:
+                by_code = result[(employee_id, company_id, date_to)]
+                by_code[codes[kind]] = by_code.get(codes[kind], 0.0) + amount
+        return result
+
+    def _incentive_input_names(self):
+        kinds = dict(
+            self.env["employee.incentive.line"]._fields["kind"]._description_selection(self.env)
+        )
+        return {
+            code: self.env._("Incentives: %(kind)s", kind=kinds.get(kind, kind))
+            for kind, code in self._incentive_input_codes.items()
+        }
+
+    # --- OCA payroll seams
+
+    @api.model
+    def get_inputs(self, contracts, date_from, date_to):
+        """Fill the ledger's input codes with the employee's approved, unpaid amounts."""
+        res = super().get_inputs(contracts, date_from, date_to)
+        employee = contracts.employee_id[:1]
+        if not employee:
+            return res
+        key = (employee.id, employee.company_id.id, fields.Date.to_date(date_to))
+        amounts = self._incentive_amounts([key])[key]
+        return payslip_inputs.merge_rule_inputs(
+            res, amounts, set(self._incentive_input_codes.values())
+        )
+
+    def compute_sheet(self):
+        # get_inputs only runs when a payslip is created or its structure changes: bring
+        # draft payslips up to date with the ledger before the rules read their inputs.
+        self._sync_incentive_inputs()
+        return super().compute_sheet()
+
+    def _sync_incentive_inputs(self):
+        """Set one input line per ledger code on draft payslips, holding the whole sum."""
+        payslips = self.filtered(
+            lambda slip: slip.state in ("draft", "verify") and not slip.credit_note
+        )
+        if not payslips:
+            return
+        ledger_codes = set(self._incentive_input_codes.values())
+        amounts = self._incentive_amounts(
+            (slip.employee_id.id, slip.company_id.id, slip.date_to) for slip in payslips
+        )
+        names = self._incentive_input_names()
+        updates, deletes, creates = {}, [], []
+        for slip in payslips:
+            slip_updates, slip_deletes, slip_creates = payslip_inputs.plan_input_sync(
+                [(line.id, line.code, line.amount) for line in slip.input_line_ids],
+                amounts[(slip.employee_id.id, slip.company_id.id, slip.date_to)],
+                ledger_codes,
+            )
+            updates.update(slip_updates)
+            deletes += slip_deletes
+            if slip_creates:
+                contract = slip.contract_id or slip._get_employee_contracts()[:1]
+                if not contract:
+                    continue
+                creates += [
+                    {
+                        "payslip_id": slip.id,
+                        "contract_id": contract.id,
+                        "code": code,
+                        "name": names[code],
+                        "amount": amount,
+                    }
+                    for code, amount in slip_creates
+                ]
+        Input = self.env["hr.payslip.input"]
+        if updates:
+            Input.flush_model(["amount"])
+            self.env.cr.execute(
+                """
+                UPDATE hr_payslip_input AS input
+                   SET amount = new.amount
+                  FROM unnest(%s::int[], %s::numeric[]) AS new(id, amount)
+                 WHERE input.id = new.id
+                """,
+                [list(updates), list(updates.values())],
+            )
+            Input.invalidate_model(["amount"])
+        if deletes:
+            Input.browse(deletes).unlink()
+        if creates:
+            Input.create(creates)
+
+    def action_payslip_done(self):
+        res = super().action_payslip_done()
+        self._claim_incentive_lines()
+        return res
+
+    def _claim_incentive_lines(self):
+        """Mark as paid exactly the ledger lines that these confirmed payslips paid (PAY-1).
+
+        A conditional UPDATE claims only lines still approved and unpaid, so that two
+        payslips (or two workers) can never pay the same line; if what is claimed differs
+        from what the payslip computed, the ledger changed meanwhile and the confirmation
+        is refused.
+        """
+        payslips = self.filtered(lambda slip: slip.state == "done" and not slip.credit_note)
+        if not payslips:
+            return
+        ledger_codes = set(self._incentive_input_codes.values())
+        expected = {}
+        for slip in payslips:
+            inputs = {
+                line.code: line.amount
+                for line in slip.input_line_ids
+                if line.code in ledger_codes and line.amount
+            }
+            paid_codes = set(slip.line_ids.mapped("code"))
+            missing = sorted(set(inputs) - paid_codes)
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Payslip %(slip)s has incentive inputs (%(codes)s) that no salary "
+                        "rule of its structure pays. Add the 'Incentive Ledger' structure "
+                        "as parent of the employee's salary structure, then compute the "
+                        "payslip again.",
+                        slip=slip.display_name,
+                        codes=", ".join(missing),
+                    )
+                )
+            expected[slip.id] = inputs
+        Line = self.env["employee.incentive.line"]
+        Line.flush_model()
+        self.env.cr.execute(
+            """
+            UPDATE employee_incentive_line AS line
+               SET state = 'paid', payslip_id = slip.id, paid_date = slip.date_to,
+                   write_uid = %s, write_date = (now() at time zone 'UTC')
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::date[])
+                   AS slip(id, employee_id, company_id, date_to)
+             WHERE line.employee_id = slip.employee_id
+               AND line.company_id = slip.company_id
+               AND line.date <= slip.date_to
+               AND line.state = 'approved'
+               AND line.payslip_id IS NULL
+         RETURNING slip.id, line.kind, line.amount
+            """,
+            [
+                self.env.uid,
+                payslips.ids,
+                [slip.employee_id.id for slip in payslips],
+                [slip.company_id.id for slip in payslips],
+                [slip.date_to for slip in payslips],
+            ],
+        )
+        claimed = defaultdict(lambda: defaultdict(float))
+        codes = self._incentive_input_codes
+        for slip_id, kind, amount in self.env.cr.fetchall():
+            claimed[slip_id][codes.get(kind, kind)] += amount
+        Line.invalidate_model(["state", "payslip_id", "paid_date"])
+        self.invalidate_model(["incentive_line_ids"])
+        for slip in payslips:
+            mismatches = payslip_inputs.claim_mismatches(expected[slip.id], claimed[slip.id])
+            if mismatches:
+                raise UserError(
+                    self.env._(
+                        "The incentive ledger of %(employee)s changed since payslip "
+                        "%(slip)s was computed (%(codes)s). Compute the payslip again, "
+                        "then confirm it.",
+                        employee=slip.employee_id.name,
+                        slip=slip.display_name,
+                        codes=", ".join(mismatches),
+                    )
+                )
+
+    def _release_incentive_lines(self):
+        """Give the ledger lines paid by these payslips back to the next payslip (PAY-2)."""
+        lines = self.incentive_line_ids
+        reversed_lines = lines.filtered(lambda line: line.state == "cancelled")
+        if reversed_lines:
+            raise UserError(
+                self.env._(
+                    "These payslips paid incentive lines that were cancelled and reversed "
+                    "since (%(lines)s). Undoing the payslip would take the amount back "
+                    "twice: settle it with a new ledger line instead.",
+                    lines=", ".join(reversed_lines.mapped("display_name")),
+                )
+            )
+        lines.write({"state": "approved", "payslip_id": False, "paid_date": False})
+
+    def action_payslip_cancel(self):
+        done = self.filtered(lambda slip: slip.state == "done")
+        res = super().action_payslip_cancel()
+        done._release_incentive_lines()
+        return res
+
+    def refund_sheet(self):
+        # The credit note cancels what the original paid: its ledger lines go to the next
+        # payslip instead of being lost.
+        self.filtered(lambda slip: not slip.credit_note)._release_incentive_lines()
+        return super().refund_sheet()
+
+    def action_open_incentive_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "incentive_ledger.employee_incentive_line_action"
+        )
+        action["domain"] = [("payslip_id", "=", self.id)]
+        action["context"] = {}
+        return action
