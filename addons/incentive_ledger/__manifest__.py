@@ -18,5 +18,6 @@
         "views/hr_employee_views.xml",
         "views/incentive_ledger_menus.xml",
     ],
+    "demo": ["demo/incentive_ledger_demo.xml"],
     "installable": True,
 }

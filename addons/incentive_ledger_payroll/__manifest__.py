@@ -16,5 +16,6 @@
         "views/hr_payslip_views.xml",
     ],
     "auto_install": True,
+    "demo": ["demo/payroll_demo.xml"],
     "installable": True,
 }

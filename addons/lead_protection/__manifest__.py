@@ -1,0 +1,17 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Lead Protection",
+    "summary": "Customer registration (报备), protection windows and collisions (撞单)",
+    "version": "19.0.0.1.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
+    "author": "CRM Rulebook Suite Authors",
+    "maintainers": ["crm-rulebook-suite"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["crm", "hr", "phone_validation", "incentive_ledger"],
+    "data": ["security/lead_protection_security.xml", "views/lead_protection_menus.xml"],
+    "demo": ["demo/lead_protection_demo.xml"],
+    "installable": True,
+}
