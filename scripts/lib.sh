@@ -43,7 +43,7 @@ ensure_system_packages() {
         missing+=(postgresql)
     fi
     command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
-    ldconfig -p 2>/dev/null | grep -q libmagic.so || missing+=(libmagic1)
+    ldconfig -p 2>/dev/null | grep libmagic.so >/dev/null || missing+=(libmagic1)
     if [ "${SUITE_WITH_BROWSER:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
         missing+=(chromium)
     fi
