@@ -1,0 +1,13 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import crm_team
+from . import lead_protection_kind
+from . import lead_protection_key
+from . import lead_protection_registration
+from . import lead_protection_collision
+from . import lead_protection_precheck_log
+from . import crm_lead
+from . import hr_employee

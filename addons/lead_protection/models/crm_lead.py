@@ -1,0 +1,82 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    protection_registration_ids = fields.One2many(
+        "lead.protection.registration", "lead_id", string="Registrations"
+    )
+    protection_neglected = fields.Boolean(
+        string="Neglected",
+        readonly=True,
+        index=True,
+        help="LP-14: no visit, meeting, call or message logged for the configured months.",
+    )
+
+    def action_protection_register(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register Customer"),
+            "res_model": "lead.protection.register",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "crm.lead", "active_ids": self.ids},
+        }
+
+    def action_set_won(self):
+        res = super().action_set_won()
+        registrations = self.sudo().protection_registration_ids.filtered(
+            lambda reg: reg.kind_id.requires_contract
+        )
+        registrations._mark_contracted()
+        cases = (
+            self.env["lead.protection.collision"]
+            .sudo()
+            .search(
+                [
+                    ("deal_lead_id", "in", self.ids),
+                    ("state", "=", "resolved"),
+                    ("commission_booked", "=", False),
+                ]
+            )
+        )
+        cases._book_commissions()
+        return res
+
+    @api.model
+    def _cron_flag_neglected(self):
+        """LP-14: flag open leads with no service logged for the configured months."""
+        self.env.cr.execute(
+            """
+            SELECT lead.id, GREATEST(
+                       MAX(msg.date),
+                       MAX(event.start),
+                       lead.create_date
+                   ) AS last_service, company.protection_neglect_months
+              FROM crm_lead lead
+              JOIN res_company company ON company.id = lead.company_id
+         LEFT JOIN mail_message msg
+                ON msg.model = 'crm.lead' AND msg.res_id = lead.id
+               AND msg.message_type IN ('comment', 'email')
+         LEFT JOIN calendar_event event ON event.opportunity_id = lead.id
+             WHERE lead.active AND lead.won_status != 'won'
+          GROUP BY lead.id, company.protection_neglect_months
+            """
+        )
+        now = fields.Datetime.now()
+        neglected, served = [], []
+        for lead_id, last_service, months in self.env.cr.fetchall():
+            if last_service + relativedelta(months=months or 0) <= now:
+                neglected.append(lead_id)
+            else:
+                served.append(lead_id)
+        self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(
+            {"protection_neglected": True}
+        )
+        self.browse(served).filtered("protection_neglected").write({"protection_neglected": False})
+        return self.browse(neglected)

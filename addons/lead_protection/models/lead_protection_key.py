@@ -1,0 +1,66 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from ..tools import identity
+
+
+class LeadProtectionKey(models.Model):
+    """One identity key (phone, e-mail, company, household) protected by a registration.
+
+    Technical: nobody reads it but the code, through SQL that sees every registration and
+    returns only a verdict (LP-2). While a registration protects, its keys are active, and a
+    partial unique index makes a key active at most once per company (LP-5): two workers
+    registering the same customer at the same instant cannot both own it.
+    """
+
+    _name = "lead.protection.key"
+    _description = "Protected Customer Key"
+    _log_access = False
+
+    registration_id = fields.Many2one(
+        "lead.protection.registration", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one("res.company", required=True)
+    key_type = fields.Selection(
+        [
+            (identity.PHONE, "Phone"),
+            (identity.EMAIL, "E-mail"),
+            (identity.COMPANY, "Company"),
+            (identity.HOUSEHOLD, "Household"),
+        ],
+        required=True,
+    )
+    key_value = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+
+    _one_active_owner = models.UniqueIndex(
+        "(company_id, key_type, key_value) WHERE active",
+        "This customer is already protected by another registration.",
+    )
+
+    @api.model
+    def _find_active(self, company_id, keys):
+        """Active keys among ``keys`` in one index-only round trip.
+
+        :param keys: iterable of (key type, key value)
+        :return: list of (key type, key value, registration id, last day, user id)
+        """
+        keys = list(keys)
+        if not keys:
+            return []
+        self.env["lead.protection.key"].flush_model()
+        self.env["lead.protection.registration"].flush_model(["last_day", "user_id"])
+        self.env.cr.execute(
+            """
+            SELECT key.key_type, key.key_value, key.registration_id, reg.last_day, reg.user_id
+              FROM lead_protection_key key
+              JOIN lead_protection_registration reg ON reg.id = key.registration_id
+             WHERE key.active
+               AND key.company_id = %s
+               AND (key.key_type, key.key_value) IN (
+                    SELECT * FROM unnest(%s::varchar[], %s::varchar[]))
+            """,
+            [company_id, [key[0] for key in keys], [key[1] for key in keys]],
+        )
+        return self.env.cr.fetchall()

@@ -1,0 +1,393 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2.errors
+
+from odoo import api, fields, models
+from odoo.exceptions import ConcurrencyError, UserError
+
+from ..tools import collision, identity, penalties
+
+# Country calling code -> (national length, leading digits) of a complete mobile number.
+MOBILE_FORMATS = {"86": (11, "1")}
+
+
+class LeadProtectionRegistration(models.Model):
+    """A salesperson's registration (报备) of a prospect, protecting it for a window."""
+
+    _name = "lead.protection.registration"
+    _description = "Customer Registration"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "registered_at desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, readonly=True, default="/", copy=False)
+    lead_id = fields.Many2one(
+        "crm.lead", required=True, index=True, ondelete="restrict", check_company=True
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", required=True, index=True, tracking=True
+    )
+    team_id = fields.Many2one("crm.team", string="Sales Team", index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    kind_id = fields.Many2one("lead.protection.kind", required=True, tracking=True)
+    registered_at = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    last_day = fields.Date(
+        string="Protected Until", required=True, tracking=True, help="Last protected day (LP-3)."
+    )
+    state = fields.Selection(
+        [
+            ("active", "Protected"),
+            ("contracted", "Contract Signed"),
+            ("collided", "Collision"),
+            ("expired", "Expired"),
+            ("invalid", "Invalid"),
+            ("released", "Company Resource"),
+        ],
+        required=True,
+        default="active",
+        index=True,
+        tracking=True,
+    )
+    invalid_reason = fields.Char(tracking=True)
+    fake = fields.Boolean(string="Fake Registration", readonly=True, tracking=True)
+
+    # --- The customer, as registered (LP-1)
+    customer_name = fields.Char(required=True)
+    phone = fields.Char(string="Mobile (E.164)", required=True)
+    email = fields.Char()
+    company_name = fields.Char(string="Customer Company")
+    commercial_partner_id = fields.Many2one("res.partner", string="Customer Partner")
+    street = fields.Char(string="Address")
+    city = fields.Char()
+
+    # --- Follow-up evidence, weighed by the manager in an adjudication (LP-7)
+    expected_revenue = fields.Monetary(currency_field="currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    expected_unit_price = fields.Monetary(currency_field="currency_id")
+    expected_signing_date = fields.Date()
+    contact_feedback = fields.Text()
+
+    key_ids = fields.One2many("lead.protection.key", "registration_id", readonly=True)
+
+    # --- Registering
+
+    def _protection_country(self, lead):
+        return (
+            lead.country_id
+            or lead.company_id.country_id
+            or self.env.company.country_id
+            or (self.env.company.protection_phone_country_id)
+        )
+
+    @api.model
+    def _prepare_registration(self, lead, kind):
+        """Values of the registration of ``lead``, or the list of what to fix (LP-1)."""
+        errors = []
+        if lead.company_id and lead.company_id != self.env.company:
+            errors.append(
+                self.env._(
+                    "%(lead)s belongs to %(company)s: switch to that company to register it.",
+                    lead=lead.display_name,
+                    company=lead.company_id.name,
+                )
+            )
+        customer_name = lead.contact_name or lead.partner_id.name
+        if not customer_name:
+            errors.append(
+                self.env._("%(lead)s: enter the customer's name.", lead=lead.display_name)
+            )
+        cleaned, phone_error = identity.clean_phone_input(lead.phone or lead.partner_id.phone)
+        e164 = False
+        if phone_error == "missing":
+            errors.append(
+                self.env._(
+                    "%(lead)s: enter the customer's own mobile number.", lead=lead.display_name
+                )
+            )
+        elif phone_error == "masked":
+            errors.append(
+                self.env._(
+                    "%(lead)s: the mobile number is partial or masked; enter the customer's "
+                    "complete number.",
+                    lead=lead.display_name,
+                )
+            )
+        elif phone_error == "unreadable":
+            errors.append(
+                self.env._(
+                    "%(lead)s: %(phone)s is not a phone number.",
+                    lead=lead.display_name,
+                    phone=lead.phone,
+                )
+            )
+        else:
+            country = self._protection_country(lead)
+            e164 = lead._phone_format(number=cleaned, country=country, force_format="E164")
+            if not identity.is_complete_mobile(e164, MOBILE_FORMATS):
+                errors.append(
+                    self.env._(
+                        "%(lead)s: %(phone)s is not a complete mobile number of the customer.",
+                        lead=lead.display_name,
+                        phone=lead.phone,
+                    )
+                )
+        if not (lead.street and lead.city):
+            errors.append(
+                self.env._(
+                    "%(lead)s: enter the customer's address (street and city).",
+                    lead=lead.display_name,
+                )
+            )
+        required = kind.required_field_ids
+        missing = identity.missing_fields(
+            {f.name: lead[f.name] for f in required}, required.mapped("name")
+        )
+        if missing:
+            errors.append(
+                self.env._(
+                    "%(lead)s: a %(kind)s registration also needs %(fields)s.",
+                    lead=lead.display_name,
+                    kind=kind.name,
+                    fields=", ".join(
+                        required.filtered(lambda f: f.name in missing).mapped("field_description")
+                    ),
+                )
+            )
+        if errors:
+            return None, errors
+        company = lead.company_id or self.env.company
+        commercial = lead.partner_id.commercial_partner_id
+        today = fields.Date.context_today(self)
+        vals = {
+            "lead_id": lead.id,
+            "user_id": self.env.uid,
+            "team_id": lead.team_id.id,
+            "company_id": company.id,
+            "kind_id": kind.id,
+            "last_day": kind._last_day(today, company),
+            "customer_name": customer_name,
+            "phone": e164,
+            "email": lead.email_normalized or False,
+            "company_name": lead.partner_name
+            or (commercial.is_company and commercial.name)
+            or False,
+            "commercial_partner_id": commercial.id if commercial.is_company else False,
+            "street": lead.street,
+            "city": lead.city,
+            "expected_revenue": lead.expected_revenue,
+            "expected_signing_date": lead.date_deadline,
+        }
+        keys = identity.customer_keys(
+            phone=e164,
+            email=vals["email"],
+            company_id=vals["commercial_partner_id"],
+            company_name=vals["company_name"],
+            household=lead.partner_id.protection_household_key if lead.partner_id else None,
+        )
+        return (vals, keys), []
+
+    @api.model
+    def _register_leads(self, leads, kind):
+        """Register ``leads`` for the current user (batch).
+
+        Leads whose customer is free become protected registrations; leads whose customer is
+        protected by someone else become collided registrations with a collision case (LP-5).
+        Nothing is written when one lead is invalid (LP-1).
+        :return: the registrations, in the order of ``leads``
+        """
+        prepared, errors = [], []
+        for lead in leads:
+            result, lead_errors = self._prepare_registration(lead, kind)
+            errors += lead_errors
+            prepared.append(result)
+        if errors:
+            raise UserError("\n".join(errors))
+        Key = self.env["lead.protection.key"].sudo()
+        by_company = {}
+        for vals, keys in prepared:
+            by_company.setdefault(vals["company_id"], set()).update(keys)
+        hits = {}
+        for company_id, keys in by_company.items():
+            for key_type, key_value, reg_id, _last_day, user_id in Key._find_active(
+                company_id, keys
+            ):
+                hits[(company_id, key_type, key_value)] = (reg_id, user_id)
+        # Customers registered earlier in this batch own their keys for the later leads.
+        claimed = {}
+        plan = []
+        for index, (vals, keys) in enumerate(prepared):
+            owners = {hits.get((vals["company_id"], *key)) for key in keys} - {None}
+            owners |= {
+                claimed[(vals["company_id"], *key)]
+                for key in keys
+                if (vals["company_id"], *key) in claimed
+            }
+            own = {owner for owner in owners if owner[1] == self.env.uid}
+            if own:
+                raise UserError(
+                    self.env._(
+                        "%(lead)s: you already protect this customer.",
+                        lead=leads[index].display_name,
+                    )
+                )
+            plan.append((vals, keys, owners))
+            if not owners:
+                for key in keys:
+                    claimed[(vals["company_id"], *key)] = (f"batch:{index}", self.env.uid)
+        names = self._next_names(self._name, len(plan))
+        registrations = self.sudo().create(
+            [
+                dict(vals, name=name, state="collided" if owners else "active")
+                for name, (vals, _keys, owners) in zip(names, plan, strict=True)
+            ]
+        )
+        try:
+            with self.env.cr.savepoint():
+                Key.create(
+                    [
+                        {
+                            "registration_id": registration.id,
+                            "company_id": vals["company_id"],
+                            "key_type": key[0],
+                            "key_value": key[1],
+                            "active": not owners,
+                        }
+                        for registration, (vals, keys, owners) in zip(
+                            registrations, plan, strict=True
+                        )
+                        for key in keys
+                    ]
+                )
+        except psycopg2.errors.UniqueViolation as error:
+            # Another worker registered the same customer after our snapshot: retry the
+            # request, which will then see its registration and open a collision case.
+            raise ConcurrencyError("Customer registered concurrently, retrying") from error
+        batch_ids = {f"batch:{index}": registrations[index].id for index in range(len(plan))}
+        collided = []
+        for registration, (_vals, _keys, owners) in zip(registrations, plan, strict=True):
+            if owners:
+                owner_ids = [batch_ids.get(owner[0], owner[0]) for owner in owners]
+                collided.append((registration, owner_ids))
+        if collided:
+            self.env["lead.protection.collision"].sudo()._open(collided)
+        return registrations.with_env(self.env)
+
+    @api.model
+    def _next_names(self, code, count):
+        """``count`` references of sequence ``code`` in one query, for batch registration."""
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [("code", "=", code), ("company_id", "in", [False, self.env.company.id])],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not count:
+            return []
+        if not sequence or sequence.implementation != "standard" or sequence.use_date_range:
+            return [self.env["ir.sequence"].next_by_code(code) or "/" for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            [f"ir_sequence_{sequence.id:03d}", count],
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+
+    # --- Life cycle
+
+    def _deactivate_keys(self):
+        keys = self.sudo().key_ids.filtered("active")
+        keys.write({"active": False})
+
+    @api.model
+    def _cron_expire(self):
+        """LP-3, LP-4: end the registrations whose window is over, in batch."""
+        today = fields.Date.context_today(self)
+        expired = self.sudo().search([("state", "=", "active"), ("last_day", "<", today)])
+        expired.write({"state": "expired"})
+        expired._deactivate_keys()
+        return expired
+
+    def _release(self, reason):
+        """LP-13: the customers become company resources, free to register."""
+        active = self.filtered(lambda reg: reg.state in ("active", "contracted"))
+        active.write({"state": "released", "invalid_reason": reason})
+        active._deactivate_keys()
+        return active
+
+    def _invalidate(self, reason):
+        targets = self.filtered(lambda reg: reg.state in ("active", "contracted", "collided"))
+        targets.write({"state": "invalid", "invalid_reason": reason})
+        targets._deactivate_keys()
+        return targets
+
+    def _mark_contracted(self):
+        """A project registration that reached a signed contract in its window stays valid."""
+        self.filtered(lambda reg: reg.state == "active").write({"state": "contracted"})
+
+    def action_mark_fake(self):
+        """LP-11: a fake registration is invalid and fined, escalating per salesperson."""
+        self._check_manager()
+        Employee = self.env["hr.employee"].sudo()
+        for registration in self:
+            company = registration.company_id
+            previous = self.sudo().search_count(
+                [("user_id", "=", registration.user_id.id), ("fake", "=", True)]
+            )
+            registration.sudo().write({"fake": True})
+            registration._invalidate(self.env._("Fake registration"))
+            fine = penalties.fake_registration_penalty(
+                previous, penalties.parse_scale(company.protection_fake_fine_scale)
+            )
+            employee = Employee.search(
+                [("user_id", "=", registration.user_id.id), ("company_id", "=", company.id)],
+                limit=1,
+            )
+            if fine == penalties.DISMISSAL:
+                registration.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=(company.protection_hr_user_id or self.env.user).id,
+                    summary=self.env._("Dismissal proposed (LP-11)"),
+                    note=self.env._(
+                        "%(user)s made a fake registration again (offence %(count)s).",
+                        user=registration.user_id.name,
+                        count=previous + 1,
+                    ),
+                )
+            elif employee:
+                self.env["employee.incentive.line"].sudo()._book(
+                    [
+                        {
+                            "employee_id": employee.id,
+                            "kind": "penalty",
+                            "amount": -fine,
+                            "name": self.env._("Fake registration %(ref)s", ref=registration.name),
+                            "rule_ref": "LP-11",
+                            "source_ref": f"{registration._name},{registration.id}",
+                            "source_key": f"lp11:fake:{registration.id}",
+                        }
+                    ]
+                )
+        return True
+
+    def _check_manager(self):
+        if not self.env.user.has_group("lead_protection.group_lead_protection_manager"):
+            raise UserError(self.env._("Only sales managers can judge registrations."))
+
+    @api.model
+    def _first_valid(self, registrations):
+        return self.browse(
+            collision.first_valid(
+                [
+                    {
+                        "id": reg.id,
+                        "registered_at": reg.registered_at,
+                        "valid": reg.state in ("active", "contracted", "collided"),
+                    }
+                    for reg in registrations
+                ]
+            )
+        )

@@ -1,0 +1,67 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    protection_phone_country_id = fields.Many2one(
+        "res.country",
+        string="Default Country of Phone Numbers",
+        default=lambda self: self.env.ref("base.cn", raise_if_not_found=False),
+        help="Numbers typed without country code are read in this country when neither the "
+        "lead nor the company has one, so that the same mobile always gives the same key.",
+    )
+    protection_split_percent = fields.Float(
+        string="Split Share of the Owner (%)",
+        default=50.0,
+        help="LP-8: credit share of the first registration when a collision is split.",
+    )
+    protection_dispute_fine = fields.Monetary(
+        string="Dispute Fine per Person",
+        currency_field="currency_id",
+        default=500.0,
+        help="LP-9: fine per person and occurrence when a dispute in front of the customer "
+        "loses the deal.",
+    )
+    protection_fake_fine_scale = fields.Char(
+        string="Fake Registration Fines",
+        default="50,100",
+        help="LP-11: fines of the first, second... fake registration of one salesperson, "
+        "separated by commas; the next one after the last proposes dismissal.",
+    )
+    protection_leak_fine = fields.Monetary(
+        string="Leak Fine per Customer",
+        currency_field="currency_id",
+        default=500.0,
+        help="LP-11: fine per customer whose registration was leaked to another company.",
+    )
+    protection_neglect_months = fields.Integer(
+        string="Neglected after (months)",
+        default=3,
+        help="LP-14: a customer with no visit, meeting, call or message logged for this many "
+        "months is flagged and may be reassigned.",
+    )
+    protection_claim_full_days = fields.Integer(
+        string="Late Claim: Full Credit Within (days)", default=7, help="LP-10"
+    )
+    protection_claim_half_days = fields.Integer(
+        string="Late Claim: Half Credit Within (days)", default=15, help="LP-10"
+    )
+    protection_claim_freeze_days = fields.Integer(
+        string="Late Claim: Month-end Freeze (days)",
+        default=3,
+        help="LP-10: in these last days of a month only same-day sales may change.",
+    )
+    protection_hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR/Admin Responsible",
+        help="LP-6, LP-12: receives the agreed solutions of collisions and keeps the "
+        "registrations of every department.",
+    )
+    protection_finance_user_id = fields.Many2one(
+        "res.users",
+        string="Finance Responsible",
+        help="LP-6: receives the agreed solutions of collisions, which change commissions.",
+    )

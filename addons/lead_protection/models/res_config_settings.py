@@ -1,0 +1,46 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    protection_phone_country_id = fields.Many2one(
+        related="company_id.protection_phone_country_id", readonly=False
+    )
+    protection_split_percent = fields.Float(
+        related="company_id.protection_split_percent", readonly=False
+    )
+    protection_currency_id = fields.Many2one(related="company_id.currency_id")
+    protection_dispute_fine = fields.Monetary(
+        related="company_id.protection_dispute_fine",
+        readonly=False,
+        currency_field="protection_currency_id",
+    )
+    protection_fake_fine_scale = fields.Char(
+        related="company_id.protection_fake_fine_scale", readonly=False
+    )
+    protection_leak_fine = fields.Monetary(
+        related="company_id.protection_leak_fine",
+        readonly=False,
+        currency_field="protection_currency_id",
+    )
+    protection_neglect_months = fields.Integer(
+        related="company_id.protection_neglect_months", readonly=False
+    )
+    protection_claim_full_days = fields.Integer(
+        related="company_id.protection_claim_full_days", readonly=False
+    )
+    protection_claim_half_days = fields.Integer(
+        related="company_id.protection_claim_half_days", readonly=False
+    )
+    protection_claim_freeze_days = fields.Integer(
+        related="company_id.protection_claim_freeze_days", readonly=False
+    )
+    protection_hr_user_id = fields.Many2one(
+        related="company_id.protection_hr_user_id", readonly=False
+    )
+    protection_finance_user_id = fields.Many2one(
+        related="company_id.protection_finance_user_id", readonly=False
+    )

@@ -1,0 +1,229 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import LeadProtectionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRegistration(LeadProtectionCommon):
+    def test_lp1_valid_registration_protects_the_customer(self):
+        """LP-1, LP-3: a complete registration protects the customer 7 days (walk-in)."""
+        lead = self._lead(self.user_sales_1)
+        with freeze_time("2026-11-02 10:00"):
+            registration = self._register(self.user_sales_1, lead)
+        self.assertRecordValues(
+            registration,
+            [
+                {
+                    "state": "active",
+                    "user_id": self.user_sales_1.id,
+                    "phone": "+8613800138000",
+                    "customer_name": "Zhao Qiang",
+                    "last_day": date(2026, 11, 8),
+                    "team_id": self.team.id,
+                }
+            ],
+        )
+        self.assertTrue(registration.name.startswith("BB"))
+
+    def test_lp1_bad_input_is_refused_and_nothing_is_written(self):
+        """LP-1: masked numbers, a missing address, a landline or a lead of another company
+        are refused with what to fix; one bad lead in a batch writes nothing."""
+        good = self._lead(self.user_sales_1, name="Good", phone="13900139000")
+        cases = {
+            "partial or masked": {"phone": "138****8000"},
+            "address": {"street": False},
+            "not a complete mobile": {"phone": "021 5080 1234"},
+            "own mobile": {"phone": False},
+            "not a phone number": {"phone": "call me"},
+        }
+        for message, values in cases.items():
+            with self.subTest(message):
+                bad = self._lead(self.user_sales_1, name="Bad", **values)
+                with self.assertRaisesRegex(UserError, message):
+                    self._register(self.user_sales_1, good | bad)
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        self.user_sales_1.company_ids |= other_company
+        foreign = self._lead(
+            self.user_sales_1, name="Foreign", company_id=other_company.id, team_id=False
+        )
+        with self.assertRaisesRegex(UserError, "switch to that company"):
+            self._register(self.user_sales_1, foreign)
+        self.assertFalse(self.Registration.search([]))
+
+    def test_lp1_chinese_mobiles_give_one_key_with_or_without_country(self):
+        """LP-1, LP-5: full-width digits, +86 and 0086 prefixes, with a country on the lead
+        or none (company default): the same mobile collides."""
+        china = self.env.ref("base.cn")
+        first = self._lead(self.user_sales_1, phone="１３８００１３８０００", country_id=china.id)
+        self._register(self.user_sales_1, first)
+        for index, phone in enumerate(("+86 138 0013 8000", "0086-138-0013-8000", "13800138000")):
+            with self.subTest(phone=phone):
+                user = (self.user_sales_2, self.user_sales_3, self.user_manager)[index]
+                registration = self._register(user, self._lead(user, phone=phone))
+                self.assertEqual(registration.state, "collided")
+                self.assertEqual(registration.phone, "+8613800138000")
+
+    def test_lp3_windows_by_kind(self):
+        """LP-3: appointment only the same day; project 15 working days of the company
+        calendar, public holidays excluded."""
+        calendar = self.company.resource_calendar_id
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "National Day",
+                "calendar_id": calendar.id,
+                "date_from": datetime(2026, 10, 1, 0, 0),
+                "date_to": datetime(2026, 10, 7, 23, 59),
+            }
+        )
+        with freeze_time("2026-11-22 10:00"):
+            appointment = self._register(
+                self.user_sales_1, self._lead(self.user_sales_1), self.kind_appointment
+            )
+        self.assertEqual(appointment.last_day, date(2026, 11, 22))
+        lead = self._lead(self.user_sales_2, phone="13900000001", partner_name="Ningbo Port")
+        with freeze_time("2026-09-28 10:00"):
+            project = self._register(self.user_sales_2, lead, self.kind_project)
+        self.assertEqual(project.last_day, date(2026, 10, 23))
+
+    def test_lp3_kind_requires_its_fields(self):
+        """LP-1, LP-3: a project registration needs the fields its kind requires."""
+        lead = self._lead(self.user_sales_1, expected_revenue=0.0)
+        with self.assertRaisesRegex(UserError, "Project registration also needs"):
+            self._register(self.user_sales_1, lead, self.kind_project)
+
+    def test_lp4_expired_customers_can_be_registered_by_others(self):
+        """LP-4: after the window the registration expires (cron) and another salesperson
+        may register the customer."""
+        with freeze_time("2026-11-02 10:00"):
+            first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        with freeze_time("2026-11-09 08:00"):
+            self.Registration._cron_expire()
+            self.assertEqual(first.state, "expired")
+            second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+        self.assertEqual(second.state, "active")
+
+    def test_lp2_salespeople_cannot_see_each_other(self):
+        """LP-2, LP-12: salespeople read only their own registrations; the manager his
+        team's; HR/admin every department's."""
+        own = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        other = self._register(
+            self.user_sales_2, self._lead(self.user_sales_2, phone="13900139000")
+        )
+        self.assertEqual(self.Registration.with_user(self.user_sales_1).search([]), own)
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_sales_1).read(["customer_name"])
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_sales_1).write({"last_day": "2027-01-01"})
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_sales_1).unlink()
+        self.assertEqual(self.Registration.with_user(self.user_manager).search([]), own | other)
+        self.assertEqual(self.Registration.with_user(self.user_hr).search([]), own | other)
+
+    def test_lp2_precheck_answers_only_the_verdict_and_is_logged(self):
+        """LP-2: the pre-check says free or protected, nothing more, and HR sees the log."""
+        self._register(
+            self.user_sales_1, self._lead(self.user_sales_1, partner_name="宏达机械有限公司")
+        )
+        Precheck = self.env["lead.protection.precheck"].with_user(self.user_sales_2)
+        asked = Precheck.create({"phone": "+86 138-0013-8000"})
+        asked.action_check()
+        self.assertEqual(asked.verdict, "protected")
+        by_company = Precheck.create({"customer_company": "宏达机械股份有限公司"})
+        by_company.action_check()
+        self.assertEqual(by_company.verdict, "protected")
+        free = Precheck.create({"phone": "13700137000"})
+        free.action_check()
+        self.assertEqual(free.verdict, "free")
+        with self.assertRaises(UserError):
+            Precheck.create({"phone": "137****7000"}).action_check()
+        Log = self.env["lead.protection.precheck.log"]
+        logs = Log.with_user(self.user_hr).search([])
+        self.assertEqual(logs.mapped("verdict"), ["free", "protected", "protected"])
+        self.assertEqual(logs.user_id, self.user_sales_2)
+        with self.assertRaises(AccessError):
+            Log.with_user(self.user_sales_2).search([])
+
+    def test_lp11_fake_registrations_escalate(self):
+        """LP-11: fake registration fined 50, then 100, the third proposes dismissal."""
+        registrations = self.Registration
+        for index in range(3):
+            lead = self._lead(self.user_sales_1, phone=f"1390000000{index}")
+            registrations |= self._register(self.user_sales_1, lead)
+        for registration in registrations:
+            registration.with_user(self.user_manager).action_mark_fake()
+        fines = self._ledger("LP-11")
+        self.assertEqual(sorted(fines.mapped("amount")), [-100.0, -50.0])
+        self.assertEqual(set(registrations.mapped("state")), {"invalid"})
+        activity = registrations[2].activity_ids
+        self.assertEqual(activity.user_id, self.user_hr)
+        with self.assertRaises(UserError):
+            registrations[0].with_user(self.user_sales_2).action_mark_fake()
+
+    def test_lp13_leavers_customers_become_company_resources(self):
+        """LP-13: archiving a salesperson releases his customers to the company."""
+        lead = self._lead(self.user_sales_1)
+        registration = self._register(self.user_sales_1, lead)
+        self.employees[0].action_archive()
+        self.assertEqual(registration.state, "released")
+        self.assertFalse(lead.user_id)
+        again = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+        self.assertEqual(again.state, "active")
+
+    def test_lp14_neglected_customers_are_flagged_and_reassigned(self):
+        """LP-14: a customer with nothing logged for 3 months is flagged; the manager
+        reassigns it in batch; a served customer cannot be reassigned."""
+        with freeze_time("2026-07-01 10:00"):
+            old = self._lead(self.user_sales_1, phone="13911110000")
+            self._register(self.user_sales_1, old)
+            served = self._lead(self.user_sales_1, phone="13922220000")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = '2026-07-01 10:00' WHERE id IN %s",
+            [tuple((old | served).ids)],
+        )
+        with freeze_time("2026-10-15 10:00"):
+            served.message_post(body="Called the customer", message_type="comment")
+        with freeze_time("2026-11-22 10:00"):
+            flagged = self.env["crm.lead"]._cron_flag_neglected()
+        self.assertIn(old, flagged)
+        self.assertNotIn(served, flagged)
+        wizard = (
+            self.env["lead.protection.reassign"]
+            .with_user(self.user_manager)
+            .create({"lead_ids": [(6, 0, (old | served).ids)], "user_id": self.user_sales_2.id})
+        )
+        with self.assertRaisesRegex(UserError, "still served"):
+            wizard.action_reassign()
+        wizard.lead_ids = old
+        wizard.action_reassign()
+        self.assertEqual(old.user_id, self.user_sales_2)
+        self.assertEqual(old.protection_registration_ids.state, "released")
+
+    def test_lp1_batch_registration_costs_constant_queries(self):
+        """LP-1, LP-5: registering a batch costs the same queries for 10 or 40 leads."""
+        batches = [
+            self.env["crm.lead"].concat(
+                *[self._lead(self.user_sales_1, phone=f"139{size:02d}{i:06d}") for i in range(size)]
+            )
+            for size in (5, 10, 40)
+        ]
+        counts = []
+        for leads in batches:
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._register(self.user_sales_1, leads)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[1], counts[2], counts)
+        more = self.env["crm.lead"].concat(
+            *[self._lead(self.user_sales_1, phone=f"13966{i:06d}") for i in range(60)]
+        )
+        self.env.invalidate_all()
+        with self.assertQueryCount(16):
+            self._register(self.user_sales_1, more)

@@ -1,0 +1,5 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Pure rules of lead protection (LP-1 .. LP-15): plain values in, plain values out."""
+
+from . import claims, collision, identity, penalties, rotation, windows

@@ -1,0 +1,6 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import lead_protection_register
+from . import lead_protection_precheck
+from . import lead_protection_collision_resolve
+from . import lead_protection_reassign

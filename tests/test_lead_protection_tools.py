@@ -1,0 +1,292 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Lead protection rules LP-1 .. LP-15, without a database."""
+
+import datetime
+import itertools
+
+import pytest
+from conftest import load_tools
+
+tools = load_tools("lead_protection")
+identity, windows, collision = tools.identity, tools.windows, tools.collision
+claims, penalties, rotation = tools.claims, tools.penalties, tools.rotation
+D = datetime.date
+CN_MOBILE = {"86": (11, "1")}
+
+
+# --- LP-1 valid registration
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("138 0013 8000", "13800138000"),
+        ("１３８００１３８０００", "13800138000"),  # full-width digits
+        ("+86 138-0013-8000", "+8613800138000"),
+        ("0086 13800138000", "+8613800138000"),
+        ("(021) 5080-1234", "02150801234"),
+    ],
+)
+def test_lp1_phone_input_is_cleaned(raw, expected):
+    """LP-1: full-width digits, separators and 0086 are normalised before sanitising."""
+    assert identity.clean_phone_input(raw) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    "raw, error",
+    [
+        ("138****8000", "masked"),
+        ("138xxxx8000", "masked"),
+        ("138…", "masked"),
+        ("", "missing"),
+        (None, "missing"),
+        ("   ", "missing"),
+        ("call me", "unreadable"),
+        ("1380", "unreadable"),
+    ],
+)
+def test_lp1_partial_or_unreadable_numbers_are_refused(raw, error):
+    """LP-1: a partial, masked or unreadable number makes the registration invalid."""
+    assert identity.clean_phone_input(raw) == (None, error)
+
+
+def test_lp1_only_complete_mobiles_count():
+    """LP-1: the customer's own mobile, complete: 11 digits starting with 1 in China."""
+    assert identity.is_complete_mobile("+8613800138000", CN_MOBILE)
+    assert not identity.is_complete_mobile("+862150801234", CN_MOBILE)  # landline
+    assert not identity.is_complete_mobile("+86138001380", CN_MOBILE)  # too short
+    assert not identity.is_complete_mobile("13800138000", CN_MOBILE)  # not E.164
+    assert identity.is_complete_mobile("+33612345678", CN_MOBILE)
+
+
+def test_lp1_required_fields_per_kind():
+    """LP-1: the fields the kind requires must be filled."""
+    values = {"contact_name": "赵强", "phone": "+8613800138000", "street": ""}
+    assert identity.missing_fields(values, ["contact_name", "phone", "street"]) == ["street"]
+
+
+# --- LP-5 identity keys
+
+
+def test_lp5_same_company_under_another_legal_form_is_the_same_customer():
+    """LP-5: the same company consulting different salespeople is one customer."""
+    a = identity.normalize_company_name("上海宏达机械有限公司")
+    b = identity.normalize_company_name(" 上海宏达机械 股份有限公司 ")
+    c = identity.normalize_company_name("Shanghai Hongda Machinery Co., Ltd.")
+    assert a == b == "上海宏达机械"
+    assert c == "shanghaihongdamachinery"
+
+
+def test_lp5_keys_of_a_registration():
+    """LP-5: phone, e-mail, company (partner and name) and household all protect."""
+    keys = identity.customer_keys(
+        phone="+8613800138000",
+        email=" ZhaoQiang@QQ.com ",
+        company_id=7,
+        company_name="宏达机械有限公司",
+        household=3,
+    )
+    assert keys == [
+        ("company", "name:宏达机械"),
+        ("company", "partner:7"),
+        ("email", "zhaoqiang@qq.com"),
+        ("household", "3"),
+        ("phone", "+8613800138000"),
+    ]
+    assert identity.customer_keys() == []
+
+
+def test_lp5_first_valid_registration_owns_the_customer():
+    """LP-5: the customer belongs to the first valid registration."""
+    t = datetime.datetime(2026, 11, 2, 9)
+    regs = [
+        {"id": 1, "registered_at": t, "valid": False},
+        {"id": 2, "registered_at": t + datetime.timedelta(hours=1), "valid": True},
+        {"id": 3, "registered_at": t + datetime.timedelta(hours=2), "valid": True},
+    ]
+    assert collision.first_valid(regs) == 2
+    assert collision.first_valid(regs[:1]) is None
+
+
+# --- LP-3 / LP-4 windows
+
+
+def test_lp3_walk_in_protects_7_calendar_days():
+    """LP-3: walk-in/enquiry: 7 days from the day of registration."""
+    assert windows.window_last_day("calendar_days", 7, D(2026, 11, 2)) == D(2026, 11, 8)
+
+
+def test_lp3_deposit_protects_90_days():
+    """LP-3: deposit paid: 90 days."""
+    assert windows.window_last_day("calendar_days", 90, D(2026, 1, 1)) == D(2026, 3, 31)
+
+
+def test_lp3_project_counts_15_working_days_skipping_holidays():
+    """LP-3: project registration: 15 working days on the company calendar, public holidays
+    excluded (here National Day week)."""
+    holidays = {D(2026, 10, d) for d in range(1, 8)}
+
+    def working(day):
+        return day.weekday() < 5 and day not in holidays
+
+    assert windows.window_last_day("working_days", 15, D(2026, 9, 28), working) == D(2026, 10, 23)
+
+
+def test_lp3_follow_up_sheet_one_month_and_appointment_same_day():
+    """LP-3: follow-up sheet 1 month (clipped at month end); appointment: its day only."""
+    assert windows.window_last_day("months", 1, D(2026, 1, 31)) == D(2026, 2, 27)
+    assert windows.window_last_day("months", 1, D(2026, 11, 22)) == D(2026, 12, 21)
+    assert windows.window_last_day("same_day", 1, D(2026, 11, 22)) == D(2026, 11, 22)
+
+
+def test_lp4_expired_after_the_last_day():
+    """LP-4: after its window a registration is invalid."""
+    assert not windows.is_expired(D(2026, 11, 8), D(2026, 11, 8))
+    assert windows.is_expired(D(2026, 11, 8), D(2026, 11, 9))
+
+
+def test_lp3_bad_windows_are_refused():
+    """LP-3: a window of no length or unknown type is a configuration error."""
+    with pytest.raises(ValueError):
+        windows.window_last_day("calendar_days", 0, D(2026, 1, 1))
+    with pytest.raises(ValueError):
+        windows.window_last_day("weeks", 1, D(2026, 1, 1))
+    with pytest.raises(ValueError):
+        windows.window_last_day("working_days", 3, D(2026, 1, 1), lambda day: False)
+
+
+# --- LP-6 .. LP-8 outcomes
+
+
+def test_lp6_lp7_one_side_gets_the_credit():
+    """LP-6/LP-7: negotiation or adjudication gives the whole credit to one side."""
+    assert collision.credit_shares("owner", "a", "b") == {"a": 100.0}
+    assert collision.credit_shares("challenger", "a", "b") == {"b": 100.0}
+
+
+def test_lp8_split_fifty_fifty():
+    """LP-8: order undeterminable or both helped: 50% each (configurable)."""
+    assert collision.credit_shares("split", "a", "b") == {"a": 50.0, "b": 50.0}
+    assert collision.credit_shares("split", "a", "b", split_percent=60) == {"a": 60, "b": 40}
+    assert collision.commission_amounts({"a": 50.0, "b": 50.0}, 100000, 3) == {
+        "a": 1500.0,
+        "b": 1500.0,
+    }
+
+
+def test_lp4_customer_choice_after_expiry():
+    """LP-4: after expiry, if the first salesperson still follows up, the customer chooses."""
+    assert collision.credit_shares("customer_choice", "a", "b", chosen="a") == {"a": 100.0}
+    with pytest.raises(ValueError):
+        collision.credit_shares("customer_choice", "a", "b", chosen="c")
+
+
+def test_lp7_evidence_side_by_side():
+    """LP-7: the manager sees each criterion side by side."""
+    rows = collision.side_by_side(
+        {"b": {"expected_revenue": 9}, "a": {"expected_revenue": 5}}, ["expected_revenue"]
+    )
+    assert rows == [("expected_revenue", [5, 9])]
+
+
+# --- LP-9, LP-11 penalties
+
+
+def test_lp9_dispute_fines_each_party_only_when_the_deal_is_lost():
+    """LP-9: 500 per person per occurrence when the deal is lost."""
+    assert penalties.dispute_fines(["a", "b", "a"], True, 500.0) == {"a": 500.0, "b": 500.0}
+    assert penalties.dispute_fines(["a", "b"], False, 500.0) == {}
+
+
+def test_lp11_fake_registration_escalates_to_dismissal():
+    """LP-11: fake registration 50, then 100, third time dismissal."""
+    scale = penalties.parse_scale("50, 100")
+    assert [penalties.fake_registration_penalty(n, scale) for n in range(3)] == [
+        50.0,
+        100.0,
+        penalties.DISMISSAL,
+    ]
+    assert penalties.parse_scale("50，100") == [50.0, 100.0]
+    assert penalties.leak_fine(3, 500.0) == 1500.0
+
+
+# --- LP-10 late claims
+
+
+@pytest.mark.parametrize(
+    "sale, claim, outcome",
+    [
+        (D(2026, 11, 2), D(2026, 11, 9), "full"),  # 7 days
+        (D(2026, 11, 2), D(2026, 11, 10), "half"),  # 8 days
+        (D(2026, 11, 2), D(2026, 11, 17), "half"),  # 15 days
+        (D(2026, 11, 2), D(2026, 11, 18), "refused_late"),
+        (D(2026, 10, 30), D(2026, 11, 2), "refused_other_month"),
+        (D(2026, 11, 20), D(2026, 11, 28), "refused_month_end"),
+        (D(2026, 11, 28), D(2026, 11, 28), "full"),  # same-day sale in the last 3 days
+        (D(2026, 11, 20), D(2026, 11, 27), "full"),  # the 27th is not in the last 3 days
+    ],
+)
+def test_lp10_late_claim(sale, claim, outcome):
+    """LP-10: within 7 days full credit, 7 to 15 half each, later refused; no claims across
+    months; in the last 3 days of a month only same-day sales may change."""
+    assert claims.late_claim_outcome(sale, claim) == outcome
+
+
+def test_lp10_shares_and_thresholds_are_parameters():
+    """LP-10: thresholds are configuration; the outcome sets the credit shares."""
+    assert claims.late_claim_outcome(D(2026, 11, 2), D(2026, 11, 10), full_days=10) == "full"
+    assert claims.claim_shares("half", "orig", "booker") == {"orig": 50.0, "booker": 50.0}
+    assert claims.claim_shares("refused_late", "orig", "booker") == {"booker": 100.0}
+    with pytest.raises(ValueError):
+        claims.late_claim_outcome(D(2026, 11, 5), D(2026, 11, 4))
+
+
+# --- LP-14 neglect, LP-15 rotation
+
+
+def test_lp14_not_served_for_three_months():
+    """LP-14: a customer not served for 3 months may be reassigned."""
+    assert not windows.is_neglected(D(2026, 8, 23), D(2026, 11, 22), 3)
+    assert windows.is_neglected(D(2026, 8, 22), D(2026, 11, 22), 3)
+    assert windows.is_neglected(None, D(2026, 11, 22), 3)
+
+
+def test_lp15_rotation_in_turn():
+    """LP-15: walk-in customers are received in turn."""
+    order = ["a", "b", "c"]
+    got, position, owed = [], 0, []
+    for _ in range(4):
+        who, position, owed = rotation.next_receiver(order, position, owed=owed)
+        got.append(who)
+    assert got == ["a", "b", "c", "a"]
+
+
+def test_lp15_busy_is_made_up_absent_is_lost():
+    """LP-15: a busy salesperson is skipped and made up later; an absent one loses the turn."""
+    order = ["a", "b", "c"]
+    who, position, owed = rotation.next_receiver(order, 0, busy={"a"}, absent={"b"})
+    assert (who, position, owed) == ("c", 0, ["a"])
+    who, position, owed = rotation.next_receiver(order, position, owed=owed)
+    assert (who, position, owed) == ("a", 0, [])
+    who, position, owed = rotation.next_receiver(order, position, owed=owed)
+    assert who == "a"  # the order goes on where it was
+
+
+def test_lp15_named_salesperson_and_known_customer_use_no_turn():
+    """LP-15: a customer who names a salesperson goes to him; the same company or family is
+    one customer and goes to its first receiver; neither uses a turn."""
+    assert rotation.next_receiver(["a", "b"], 1, named="a") == ("a", 1, [])
+    assert rotation.next_receiver(["a", "b"], 1, known_owner="a", named="b") == ("a", 1, [])
+    assert rotation.next_receiver(["a", "b"], 1, absent={"a", "b"}) == (None, 1, [])
+
+
+def test_lp15_everyone_gets_the_same_number_of_turns():
+    """LP-15: over a full day of rotations, turns differ by at most one."""
+    order = ["a", "b", "c", "d"]
+    counts = dict.fromkeys(order, 0)
+    position, owed = 0, []
+    for busy in itertools.islice(itertools.cycle([set(), {"b"}, set(), {"c"}]), 40):
+        who, position, owed = rotation.next_receiver(order, position, busy=busy, owed=owed)
+        counts[who] += 1
+    assert max(counts.values()) - min(counts.values()) <= 1
