@@ -16,6 +16,7 @@
         "data/lead_protection_data.xml",
         "data/ir_cron_data.xml",
         "views/wizard_views.xml",
+        "views/lead_protection_claim_rotation_views.xml",
         "views/lead_protection_registration_views.xml",
         "views/lead_protection_collision_views.xml",
         "views/lead_protection_kind_views.xml",

@@ -11,3 +11,5 @@ from . import lead_protection_collision
 from . import lead_protection_precheck_log
 from . import crm_lead
 from . import hr_employee
+from . import lead_protection_claim
+from . import lead_protection_rotation

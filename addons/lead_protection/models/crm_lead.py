@@ -28,6 +28,19 @@ class CrmLead(models.Model):
             "context": {"active_model": "crm.lead", "active_ids": self.ids},
         }
 
+    def action_protection_claim(self):
+        self.ensure_one()
+        self.env["lead.protection.claim"]._submit(self)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Late Claim"),
+                "message": self.env._("Your claim was filed for your manager's approval."),
+                "type": "success",
+            },
+        }
+
     def action_set_won(self):
         res = super().action_set_won()
         registrations = self.sudo().protection_registration_ids.filtered(

@@ -40,6 +40,29 @@ class LeadProtectionKey(models.Model):
     )
 
     @api.model
+    def _registered_by(self, user_id, company_id, keys):
+        """Whether ``user_id`` ever registered a customer with one of ``keys``."""
+        keys = list(keys)
+        if not keys:
+            return False
+        self.flush_model()
+        self.env["lead.protection.registration"].flush_model(["user_id"])
+        self.env.cr.execute(
+            """
+            SELECT 1
+              FROM lead_protection_key key
+              JOIN lead_protection_registration reg ON reg.id = key.registration_id
+             WHERE reg.user_id = %s
+               AND key.company_id = %s
+               AND (key.key_type, key.key_value) IN (
+                    SELECT * FROM unnest(%s::varchar[], %s::varchar[]))
+             LIMIT 1
+            """,
+            [user_id, company_id, [key[0] for key in keys], [key[1] for key in keys]],
+        )
+        return bool(self.env.cr.fetchone())
+
+    @api.model
     def _find_active(self, company_id, keys):
         """Active keys among ``keys`` in one index-only round trip.
 

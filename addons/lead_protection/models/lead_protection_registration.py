@@ -82,6 +82,27 @@ class LeadProtectionRegistration(models.Model):
         )
 
     @api.model
+    def _lead_phone(self, lead):
+        """The lead's phone in E.164 as registrations store it, or False."""
+        cleaned, error = identity.clean_phone_input(lead.phone or lead.partner_id.phone)
+        if error:
+            return False
+        country = self._protection_country(lead)
+        return lead._phone_format(number=cleaned, country=country, force_format="E164")
+
+    @api.model
+    def _lead_keys(self, lead):
+        """Identity keys of a lead's customer, as a registration of it would protect."""
+        commercial = lead.partner_id.commercial_partner_id
+        return identity.customer_keys(
+            phone=self._lead_phone(lead),
+            email=lead.email_normalized or None,
+            company_id=commercial.id if commercial.is_company else None,
+            company_name=lead.partner_name or (commercial.is_company and commercial.name) or None,
+            household=lead.partner_id.protection_household_key if lead.partner_id else None,
+        )
+
+    @api.model
     def _prepare_registration(self, lead, kind):
         """Values of the registration of ``lead``, or the list of what to fix (LP-1)."""
         errors = []

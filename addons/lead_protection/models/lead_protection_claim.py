@@ -1,0 +1,136 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import claims, collision
+
+
+class LeadProtectionClaim(models.Model):
+    """LP-10: a late claim (对单) of the original salesperson on a deal booked by someone
+    else. The outcome follows the rulebook's calendar; the manager confirms it."""
+
+    _name = "lead.protection.claim"
+    _description = "Late Claim"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    lead_id = fields.Many2one("crm.lead", string="Won Deal", required=True, check_company=True)
+    company_id = fields.Many2one(related="lead_id.company_id", store=True)
+    team_id = fields.Many2one(related="lead_id.team_id", store=True)
+    claimant_id = fields.Many2one(
+        "res.users", string="Claimant", required=True, default=lambda self: self.env.user
+    )
+    booker_id = fields.Many2one("res.users", string="Booked By", required=True)
+    sale_date = fields.Date(required=True)
+    claim_date = fields.Date(required=True, default=fields.Date.context_today)
+    outcome = fields.Selection(
+        [
+            (claims.FULL, "Full Credit to the Claimant"),
+            (claims.HALF, "Half Each"),
+        ],
+        readonly=True,
+        tracking=True,
+    )
+    claimant_share = fields.Float(readonly=True)
+    booker_share = fields.Float(readonly=True)
+    state = fields.Selection(
+        [("submitted", "Submitted"), ("approved", "Approved")],
+        default="submitted",
+        required=True,
+        tracking=True,
+    )
+
+    @api.model
+    def _submit(self, lead):
+        """File the current user's late claim on ``lead``; refused claims raise."""
+        lead = lead.sudo()
+        if lead.won_status != "won" or not lead.user_id or lead.user_id == self.env.user:
+            raise UserError(
+                self.env._("A late claim is made on a won deal booked by someone else.")
+            )
+        company = lead.company_id or self.env.company
+        keys = self.env["lead.protection.registration"]._lead_keys(lead)
+        if (
+            not self.env["lead.protection.key"]
+            .sudo()
+            ._registered_by(self.env.uid, company.id, keys)
+        ):
+            raise UserError(self.env._("You never registered this customer: nothing to claim."))
+        sale_date = fields.Date.to_date(lead.date_closed)
+        claim_date = fields.Date.context_today(self)
+        outcome = claims.late_claim_outcome(
+            sale_date,
+            claim_date,
+            company.protection_claim_full_days,
+            company.protection_claim_half_days,
+            company.protection_claim_freeze_days,
+        )
+        refusals = {
+            claims.REFUSED_LATE: self.env._(
+                "Too late: claims are accepted up to %(days)s days after the sale.",
+                days=company.protection_claim_half_days,
+            ),
+            claims.REFUSED_OTHER_MONTH: self.env._(
+                "Claims close at month end: this sale belongs to a closed month."
+            ),
+            claims.REFUSED_MONTH_END: self.env._(
+                "In the last %(days)s days of the month only same-day sales may be changed.",
+                days=company.protection_claim_freeze_days,
+            ),
+        }
+        if outcome in refusals:
+            raise UserError(refusals[outcome])
+        shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
+        return self.sudo().create(
+            {
+                "lead_id": lead.id,
+                "claimant_id": self.env.uid,
+                "booker_id": lead.user_id.id,
+                "sale_date": sale_date,
+                "claim_date": claim_date,
+                "outcome": outcome,
+                "claimant_share": shares.get(self.env.uid, 0.0),
+                "booker_share": shares.get(lead.user_id.id, 0.0),
+            }
+        )
+
+    def action_approve(self):
+        """The manager confirms: the credit shares are booked to the ledger (LP-10)."""
+        if not self.env.user.has_group("lead_protection.group_lead_protection_manager"):
+            raise UserError(self.env._("Only a sales manager can approve a late claim."))
+        Employee = self.env["hr.employee"].sudo()
+        vals_list = []
+        for claim in self.sudo().filtered(lambda c: c.state == "submitted"):
+            claim.state = "approved"
+            rate = claim.team_id.protection_commission_rate
+            if not rate:
+                continue
+            amounts = collision.commission_amounts(
+                {
+                    claim.claimant_id.id: claim.claimant_share,
+                    claim.booker_id.id: claim.booker_share,
+                },
+                claim.lead_id.expected_revenue,
+                rate,
+            )
+            for user_id, amount in amounts.items():
+                employee = Employee.search(
+                    [("user_id", "=", user_id), ("company_id", "=", claim.company_id.id)], limit=1
+                )
+                if amount and employee:
+                    vals_list.append(
+                        {
+                            "employee_id": employee.id,
+                            "kind": "credit_share",
+                            "amount": amount,
+                            "name": self.env._("Late claim on %s", claim.lead_id.name),
+                            "rule_ref": "LP-10",
+                            "source_ref": f"{claim._name},{claim.id}",
+                            "source_key": f"lp10:{claim.id}",
+                        }
+                    )
+        if vals_list:
+            self.env["employee.incentive.line"].sudo()._book(vals_list)
+        return True
