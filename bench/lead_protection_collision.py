@@ -46,7 +46,13 @@ def populate(env, count):
                '路 ' || n || ' 号', '上海', '0', now(), now(), 1, 1
           FROM generate_series(%(start)s, %(stop)s) AS n
         """,
-        {"company": company.id, "user": user.id, "marker": MARKER, "start": start, "stop": count - 1},
+        {
+            "company": company.id,
+            "user": user.id,
+            "marker": MARKER,
+            "start": start,
+            "stop": count - 1,
+        },
     )
     cr.execute(
         """
@@ -75,14 +81,15 @@ def populate(env, count):
         """,
         {"marker": MARKER},
     )
-    cr.execute("ANALYZE crm_lead; ANALYZE lead_protection_key; ANALYZE lead_protection_registration")
+    for table in ("crm_lead", "lead_protection_key", "lead_protection_registration"):
+        cr.execute(f"ANALYZE {table}")
     cr.commit()
     return count
 
 
 def percentile(values, fraction):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main():
@@ -97,8 +104,10 @@ def main():
         env = api.Environment(cr, SUPERUSER_ID, {})
         t0 = time.perf_counter()
         total = populate(env, args.count)
-        print(f"database {args.database}: {total} bench leads and registrations "
-              f"(filled in {time.perf_counter() - t0:.1f} s)")
+        print(
+            f"database {args.database}: {total} bench leads and registrations "
+            f"(filled in {time.perf_counter() - t0:.1f} s)"
+        )
         cr.execute("SELECT id FROM crm_lead WHERE referred = %s ORDER BY id", [MARKER])
         ids = [row[0] for row in cr.fetchall()]
         sample = env["crm.lead"].browse(random.Random(5).sample(ids, min(args.samples, len(ids))))
@@ -138,8 +147,10 @@ def main():
         print(f"{'check':<42}{'p50 ms':>10}{'p95 ms':>10}")
         print(f"{'ours: lead.protection.key._find_active':<42}{p50_ours:>10.3f}{p95_ours:>10.3f}")
         print(f"{'odoo: _compute_potential_lead_duplicates':<42}{p50_odoo:>10.3f}{p95_odoo:>10.3f}")
-        print(f"ratio odoo/ours: p50 {p50_odoo / p50_ours:.1f}x, p95 {p95_odoo / p95_ours:.1f}x "
-              f"(mean ours {statistics.mean(ours):.3f} ms)")
+        print(
+            f"ratio odoo/ours: p50 {p50_odoo / p50_ours:.1f}x, p95 {p95_odoo / p95_ours:.1f}x "
+            f"(mean ours {statistics.mean(ours):.3f} ms)"
+        )
         print(f"sequential scan in our plan: {'YES' if seq_scan else 'no'}")
         print(plan)
 

@@ -19,9 +19,7 @@ class LeadProtectionClaim(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Won Deal", required=True, check_company=True)
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
     team_id = fields.Many2one(related="lead_id.team_id", store=True)
-    claimant_id = fields.Many2one(
-        "res.users", string="Claimant", required=True, default=lambda self: self.env.user
-    )
+    claimant_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     booker_id = fields.Many2one("res.users", string="Booked By", required=True)
     sale_date = fields.Date(required=True)
     claim_date = fields.Date(required=True, default=fields.Date.context_today)
