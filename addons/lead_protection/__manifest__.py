@@ -25,5 +25,8 @@
         "views/lead_protection_menus.xml",
     ],
     "demo": ["demo/lead_protection_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

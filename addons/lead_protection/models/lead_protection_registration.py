@@ -161,7 +161,8 @@ class LeadProtectionRegistration(models.Model):
                     lead=lead.display_name,
                 )
             )
-        required = kind.required_field_ids
+        # Salespeople may not read ir.model.fields; the kind's configuration is not secret.
+        required = kind.sudo().required_field_ids
         missing = identity.missing_fields(
             {f.name: lead[f.name] for f in required}, required.mapped("name")
         )

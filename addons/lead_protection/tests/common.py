@@ -83,7 +83,7 @@ class LeadProtectionCommon(TransactionCase):
 
     def _register(self, user, lead, kind=None):
         return self.Registration.with_user(user)._register_leads(
-            lead.with_user(user), kind or self.kind_walk_in
+            lead.with_user(user), (kind or self.kind_walk_in).with_user(user)
         )
 
     def _ledger(self, rule_ref):
