@@ -32,10 +32,13 @@ class LeadProtectionKey(models.Model):
         required=True,
     )
     key_value = fields.Char(required=True)
+    user_id = fields.Many2one("res.users", required=True, help="The registration's salesperson.")
     active = fields.Boolean(default=True)
 
+    # The collision check reads only this index (the owner is included in it): one index-only
+    # probe per key, whatever the number of registrations.
     _one_active_owner = models.UniqueIndex(
-        "(company_id, key_type, key_value) WHERE active",
+        "(company_id, key_type, key_value) INCLUDE (registration_id, user_id) WHERE active",
         "This customer is already protected by another registration.",
     )
 
@@ -46,13 +49,11 @@ class LeadProtectionKey(models.Model):
         if not keys:
             return False
         self.flush_model()
-        self.env["lead.protection.registration"].flush_model(["user_id"])
         self.env.cr.execute(
             """
             SELECT 1
               FROM lead_protection_key key
-              JOIN lead_protection_registration reg ON reg.id = key.registration_id
-             WHERE reg.user_id = %s
+             WHERE key.user_id = %s
                AND key.company_id = %s
                AND (key.key_type, key.key_value) IN (
                     SELECT * FROM unnest(%s::varchar[], %s::varchar[]))
@@ -67,18 +68,16 @@ class LeadProtectionKey(models.Model):
         """Active keys among ``keys`` in one index-only round trip.
 
         :param keys: iterable of (key type, key value)
-        :return: list of (key type, key value, registration id, last day, user id)
+        :return: list of (key type, key value, registration id, user id)
         """
         keys = list(keys)
         if not keys:
             return []
-        self.env["lead.protection.key"].flush_model()
-        self.env["lead.protection.registration"].flush_model(["last_day", "user_id"])
+        self.flush_model()
         self.env.cr.execute(
             """
-            SELECT key.key_type, key.key_value, key.registration_id, reg.last_day, reg.user_id
+            SELECT key.key_type, key.key_value, key.registration_id, key.user_id
               FROM lead_protection_key key
-              JOIN lead_protection_registration reg ON reg.id = key.registration_id
              WHERE key.active
                AND key.company_id = %s
                AND (key.key_type, key.key_value) IN (

@@ -232,9 +232,7 @@ class LeadProtectionRegistration(models.Model):
             by_company.setdefault(vals["company_id"], set()).update(keys)
         hits = {}
         for company_id, keys in by_company.items():
-            for key_type, key_value, reg_id, _last_day, user_id in Key._find_active(
-                company_id, keys
-            ):
+            for key_type, key_value, reg_id, user_id in Key._find_active(company_id, keys):
                 hits[(company_id, key_type, key_value)] = (reg_id, user_id)
         # Customers registered earlier in this batch own their keys for the later leads.
         claimed = {}
@@ -274,6 +272,7 @@ class LeadProtectionRegistration(models.Model):
                             "company_id": vals["company_id"],
                             "key_type": key[0],
                             "key_value": key[1],
+                            "user_id": vals["user_id"],
                             "active": not owners,
                         }
                         for registration, (vals, keys, owners) in zip(

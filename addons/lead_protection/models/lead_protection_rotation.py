@@ -44,7 +44,7 @@ class LeadProtectionRotation(models.Model):
             ._find_active((self.company_id or self.env.company).id, keys)
         )
         if hits:
-            known_owner = hits[0][4]
+            known_owner = hits[0][3]
         receiver, position, owed = rotation.next_receiver(
             order,
             self.position % len(order) if order else 0,
