@@ -143,7 +143,10 @@ class LeadProtectionCollision(models.Model):
         names = Registration._next_names(self._name, len(collided))
         vals_list = []
         for name, (challenger, owner_ids) in zip(names, collided, strict=True):
-            owner = Registration._first_valid(Registration.browse(owner_ids))
+            candidates = Registration.browse(owner_ids)
+            # The first valid registration owns the customer; for an expired one still
+            # followed up (LP-4), the earliest.
+            owner = Registration._first_valid(candidates) or candidates.sorted("registered_at")[:1]
             vals_list.append(
                 {
                     "name": name,
@@ -227,7 +230,10 @@ class LeadProtectionCollision(models.Model):
                 "decided_on": fields.Datetime.now(),
             }
         )
-        if shares.get(challenger.id) == 100.0:
+        if shares.get(owner.id) == 100.0:
+            # The first salesperson keeps the customer (LP-4: the customer chose him).
+            case.challenger_registration_id._invalidate(self.env._("Collision %s lost", case.name))
+        elif shares.get(challenger.id) == 100.0:
             # The customer changes hands: the keys follow.
             case.owner_registration_id._invalidate(self.env._("Collision %s lost", case.name))
             case.challenger_registration_id.write({"state": "active", "invalid_reason": False})

@@ -64,6 +64,46 @@ class LeadProtectionKey(models.Model):
         return bool(self.env.cr.fetchone())
 
     @api.model
+    def _still_followed_up(self, registrations_keys):
+        """LP-4: expired registrations whose salesperson still follows the customer up.
+
+        :param registrations_keys: list of (new registration, company id, keys)
+        :return: {new registration: [ids of such expired registrations of someone else]}
+        """
+        rows = [
+            (registration.id, registration.user_id.id, company_id, key_type, key_value)
+            for registration, company_id, keys in registrations_keys
+            for key_type, key_value in keys
+        ]
+        if not rows:
+            return {}
+        self.flush_model()
+        self.env["lead.protection.registration"].flush_model(["state", "lead_id", "user_id"])
+        self.env["crm.lead"].flush_model(["active", "won_status", "user_id"])
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT new.registration_id, reg.id
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::varchar[])
+                   AS new(registration_id, user_id, company_id, key_type, key_value)
+              JOIN lead_protection_key key
+                ON key.company_id = new.company_id AND key.key_type = new.key_type
+               AND key.key_value = new.key_value AND NOT key.active
+              JOIN lead_protection_registration reg
+                ON reg.id = key.registration_id AND reg.state = 'expired'
+               AND reg.user_id != new.user_id
+              JOIN crm_lead lead
+                ON lead.id = reg.lead_id AND lead.active AND lead.won_status = 'pending'
+               AND lead.user_id = reg.user_id
+            """,
+            [list(column) for column in zip(*rows, strict=True)],
+        )
+        result = {}
+        Registration = self.env["lead.protection.registration"]
+        for new_id, old_id in self.env.cr.fetchall():
+            result.setdefault(Registration.browse(new_id), []).append(old_id)
+        return result
+
+    @api.model
     def _find_active(self, company_id, keys):
         """Active keys among ``keys`` in one index-only round trip.
 

@@ -291,6 +291,15 @@ class LeadProtectionRegistration(models.Model):
             if owners:
                 owner_ids = [batch_ids.get(owner[0], owner[0]) for owner in owners]
                 collided.append((registration, owner_ids))
+        # LP-4: an expired customer is free, but when its first salesperson still follows it
+        # up the customer chooses: a case records that choice, no grabbing.
+        free = [
+            (registration, vals["company_id"], keys)
+            for registration, (vals, keys, owners) in zip(registrations, plan, strict=True)
+            if not owners
+        ]
+        followed = Key._still_followed_up(free)
+        collided += [(registration, owner_ids) for registration, owner_ids in followed.items()]
         if collided:
             self.env["lead.protection.collision"].sudo()._open(collided)
         return registrations.with_env(self.env)
@@ -392,6 +401,42 @@ class LeadProtectionRegistration(models.Model):
                         }
                     ]
                 )
+        return True
+
+    def action_report_leak(self):
+        """LP-11: registered customers leaked to another company: a fine per customer."""
+        self._check_manager()
+        Employee = self.env["hr.employee"].sudo()
+        vals_list = []
+        for registration in self.sudo():
+            company = registration.company_id
+            employee = Employee.search(
+                [("user_id", "=", registration.user_id.id), ("company_id", "=", company.id)],
+                limit=1,
+            )
+            if not employee:
+                raise UserError(
+                    self.env._(
+                        "%(user)s has no employee in %(company)s to fine.",
+                        user=registration.user_id.name,
+                        company=company.name,
+                    )
+                )
+            vals_list.append(
+                {
+                    "employee_id": employee.id,
+                    "kind": "penalty",
+                    "amount": -penalties.leak_fine(1, company.protection_leak_fine),
+                    "name": self.env._(
+                        "Customer information leaked (%(ref)s)", ref=registration.name
+                    ),
+                    "rule_ref": "LP-11",
+                    "source_ref": f"{registration._name},{registration.id}",
+                    "source_key": f"lp11:leak:{registration.id}",
+                }
+            )
+            registration.message_post(body=self.env._("Leak of customer information reported."))
+        self.env["employee.incentive.line"].sudo()._book(vals_list)
         return True
 
     def _check_manager(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -127,3 +129,52 @@ class TestCollision(LeadProtectionCommon):
             "customer_choice", agreement="Customer prefers Liu Yang", chosen_user=self.user_sales_2
         )
         self.assertEqual((case.owner_share, case.challenger_share), (0.0, 100.0))
+
+
+@tagged("post_install", "-at_install")
+class TestExpiredFollowUp(LeadProtectionCommon):
+    def test_lp4_expired_but_followed_up_the_customer_chooses(self):
+        """LP-4: an expired customer may be registered by another salesperson, but while the
+        first still follows it up a case asks the customer's choice; no grabbing."""
+
+        with freeze_time("2026-11-02 10:00"):
+            first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        with freeze_time("2026-11-10 10:00"):
+            self.Registration._cron_expire()
+            second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+        self.assertEqual((first.state, second.state), ("expired", "active"))
+        case = self.Collision.search([("challenger_registration_id", "=", second.id)])
+        self.assertEqual(case.owner_registration_id, first)
+        case.with_user(self.user_manager).action_escalate()
+        case.with_user(self.user_manager)._resolve(
+            "customer_choice",
+            agreement="The customer stays with Li Na",
+            chosen_user=self.user_sales_1,
+        )
+        self.assertEqual(second.state, "invalid")
+        self.assertEqual((case.owner_share, case.challenger_share), (100.0, 0.0))
+
+    def test_lp4_abandoned_customers_are_simply_free(self):
+        """LP-4: when the first salesperson no longer follows up (lead lost), no case."""
+        with freeze_time("2026-11-02 10:00"):
+            lead = self._lead(self.user_sales_1)
+            self._register(self.user_sales_1, lead)
+        lead.action_set_lost()
+        with freeze_time("2026-11-10 10:00"):
+            self.Registration._cron_expire()
+            second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+        self.assertEqual(second.state, "active")
+        self.assertFalse(self.Collision.search([("challenger_registration_id", "=", second.id)]))
+
+    def test_lp11_leaking_customers_is_fined_per_customer(self):
+        """LP-11: leaking registered customers to another company: 500 per customer."""
+        registrations = self.Registration
+        for index in range(2):
+            lead = self._lead(self.user_sales_1, phone=f"1398888000{index}")
+            registrations |= self._register(self.user_sales_1, lead)
+        with self.assertRaises(UserError):
+            registrations.with_user(self.user_sales_2).action_report_leak()
+        registrations.with_user(self.user_manager).action_report_leak()
+        fines = self._ledger("LP-11")
+        self.assertEqual(fines.mapped("amount"), [-500.0, -500.0])
+        self.assertEqual(fines.employee_id, self.employees[0])

@@ -225,5 +225,5 @@ class TestRegistration(LeadProtectionCommon):
             *[self._lead(self.user_sales_1, phone=f"13966{i:06d}") for i in range(60)]
         )
         self.env.invalidate_all()
-        with self.assertQueryCount(16):
+        with self.assertQueryCount(17):
             self._register(self.user_sales_1, more)
