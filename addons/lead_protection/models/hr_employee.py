@@ -1,6 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class HrEmployee(models.Model):
@@ -25,3 +26,38 @@ class HrEmployee(models.Model):
         )
         registrations._release(self.env._("The salesperson left the company (LP-13)"))
         registrations.lead_id.filtered(lambda lead: lead.user_id in users).write({"user_id": False})
+
+    @api.model
+    def _protection_book(self, entries):
+        """Book ledger lines for salespeople, finding their employees in one query.
+
+        :param entries: dicts of employee.incentive.line values where ``user_id`` stands for
+            ``employee_id`` (the salesperson's employee in the entry's ``company_id``)
+        :return: the booked lines; a salesperson without an employee there is an error, so
+            that no amount is lost
+        """
+        if not entries:
+            return self.env["employee.incentive.line"]
+        employees = self.sudo().search(
+            [
+                ("user_id", "in", list({entry["user_id"] for entry in entries})),
+                ("company_id", "in", list({entry["company_id"] for entry in entries})),
+            ]
+        )
+        by_user = {(emp.user_id.id, emp.company_id.id): emp.id for emp in employees}
+        vals_list = []
+        for entry in entries:
+            employee_id = by_user.get((entry["user_id"], entry["company_id"]))
+            if not employee_id:
+                raise UserError(
+                    self.env._(
+                        "%(user)s has no employee in %(company)s: create one so that the "
+                        "incentive ledger can book %(rule)s.",
+                        user=self.env["res.users"].browse(entry["user_id"]).name,
+                        company=self.env["res.company"].browse(entry["company_id"]).name,
+                        rule=entry.get("rule_ref") or entry["name"],
+                    )
+                )
+            vals = {key: value for key, value in entry.items() if key != "user_id"}
+            vals_list.append(dict(vals, employee_id=employee_id))
+        return self.env["employee.incentive.line"].sudo()._book(vals_list)

@@ -98,8 +98,7 @@ class LeadProtectionClaim(models.Model):
         """The manager confirms: the credit shares are booked to the ledger (LP-10)."""
         if not self.env.user.has_group("lead_protection.group_lead_protection_manager"):
             raise UserError(self.env._("Only a sales manager can approve a late claim."))
-        Employee = self.env["hr.employee"].sudo()
-        vals_list = []
+        entries = []
         for claim in self.sudo().filtered(lambda c: c.state == "submitted"):
             claim.state = "approved"
             rate = claim.team_id.protection_commission_rate
@@ -113,22 +112,19 @@ class LeadProtectionClaim(models.Model):
                 claim.lead_id.expected_revenue,
                 rate,
             )
-            for user_id, amount in amounts.items():
-                employee = Employee.search(
-                    [("user_id", "=", user_id), ("company_id", "=", claim.company_id.id)], limit=1
-                )
-                if amount and employee:
-                    vals_list.append(
-                        {
-                            "employee_id": employee.id,
-                            "kind": "credit_share",
-                            "amount": amount,
-                            "name": self.env._("Late claim on %s", claim.lead_id.name),
-                            "rule_ref": "LP-10",
-                            "source_ref": f"{claim._name},{claim.id}",
-                            "source_key": f"lp10:{claim.id}",
-                        }
-                    )
-        if vals_list:
-            self.env["employee.incentive.line"].sudo()._book(vals_list)
+            entries += [
+                {
+                    "user_id": user_id,
+                    "company_id": claim.company_id.id,
+                    "kind": "credit_share",
+                    "amount": amount,
+                    "name": self.env._("Late claim on %s", claim.lead_id.name),
+                    "rule_ref": "LP-10",
+                    "source_ref": f"{claim._name},{claim.id}",
+                    "source_key": f"lp10:{claim.id}",
+                }
+                for user_id, amount in amounts.items()
+                if amount
+            ]
+        self.env["hr.employee"]._protection_book(entries)
         return True

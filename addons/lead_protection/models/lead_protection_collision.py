@@ -253,12 +253,12 @@ class LeadProtectionCollision(models.Model):
 
     def _book_commissions(self):
         """Book each party's commission share of a won deal to the ledger, once (LP-6..8)."""
-        Employee = self.env["hr.employee"].sudo()
-        vals_list = []
+        entries = []
         for case in self.sudo().filtered(
             lambda c: c.state == "resolved" and c.deal_lead_id.won_status == "won"
         ):
             rate = case.team_id.protection_commission_rate
+            case.commission_booked = True
             if not rate:
                 continue
             amounts = collision.commission_amounts(
@@ -269,37 +269,31 @@ class LeadProtectionCollision(models.Model):
                 case.deal_lead_id.expected_revenue,
                 rate,
             )
-            for user_id, amount in amounts.items():
-                employee = Employee.search(
-                    [("user_id", "=", user_id), ("company_id", "=", case.company_id.id)], limit=1
-                )
-                if not amount or not employee:
-                    continue
-                vals_list.append(
-                    {
-                        "employee_id": employee.id,
-                        "kind": "credit_share",
-                        "amount": amount,
-                        "name": self.env._(
-                            "Commission share of %(deal)s (%(case)s)",
-                            deal=case.deal_lead_id.name,
-                            case=case.name,
-                        ),
-                        "rule_ref": "LP-8" if case.outcome == collision.SPLIT else "LP-6",
-                        "source_ref": f"{case._name},{case.id}",
-                        "source_key": f"lp:collision:{case.id}",
-                    }
-                )
-            case.commission_booked = True
-        if vals_list:
-            self.env["employee.incentive.line"].sudo()._book(vals_list)
+            entries += [
+                {
+                    "user_id": user_id,
+                    "company_id": case.company_id.id,
+                    "kind": "credit_share",
+                    "amount": amount,
+                    "name": self.env._(
+                        "Commission share of %(deal)s (%(case)s)",
+                        deal=case.deal_lead_id.name,
+                        case=case.name,
+                    ),
+                    "rule_ref": "LP-8" if case.outcome == collision.SPLIT else "LP-6",
+                    "source_ref": f"{case._name},{case.id}",
+                    "source_key": f"lp:collision:{case.id}",
+                }
+                for user_id, amount in amounts.items()
+                if amount
+            ]
+        self.env["hr.employee"]._protection_book(entries)
 
     def action_dispute(self, deal_lost=False):
         """LP-9: a dispute in front of the customer invalidates both registrations; when the
         deal is lost, each party is fined."""
         self._check_manager()
-        Employee = self.env["hr.employee"].sudo()
-        vals_list = []
+        entries = []
         for case in self.sudo():
             (case.owner_registration_id | case.challenger_registration_id)._invalidate(
                 self.env._("Dispute in front of the customer (LP-9)")
@@ -320,24 +314,20 @@ class LeadProtectionCollision(models.Model):
                 deal_lost,
                 case.company_id.protection_dispute_fine,
             )
-            for user_id, amount in fines.items():
-                employee = Employee.search(
-                    [("user_id", "=", user_id), ("company_id", "=", case.company_id.id)], limit=1
-                )
-                if employee:
-                    vals_list.append(
-                        {
-                            "employee_id": employee.id,
-                            "kind": "penalty",
-                            "amount": -amount,
-                            "name": self.env._("Dispute in front of the customer (%s)", case.name),
-                            "rule_ref": "LP-9",
-                            "source_ref": f"{case._name},{case.id}",
-                            "source_key": f"lp9:{case.id}",
-                        }
-                    )
-        if vals_list:
-            self.env["employee.incentive.line"].sudo()._book(vals_list)
+            entries += [
+                {
+                    "user_id": user_id,
+                    "company_id": case.company_id.id,
+                    "kind": "penalty",
+                    "amount": -amount,
+                    "name": self.env._("Dispute in front of the customer (%s)", case.name),
+                    "rule_ref": "LP-9",
+                    "source_ref": f"{case._name},{case.id}",
+                    "source_key": f"lp9:{case.id}",
+                }
+                for user_id, amount in fines.items()
+            ]
+        self.env["hr.employee"]._protection_book(entries)
         return True
 
     def action_dispute_deal_kept(self):

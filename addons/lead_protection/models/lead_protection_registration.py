@@ -361,23 +361,20 @@ class LeadProtectionRegistration(models.Model):
     def action_mark_fake(self):
         """LP-11: a fake registration is invalid and fined, escalating per salesperson."""
         self._check_manager()
-        Employee = self.env["hr.employee"].sudo()
-        for registration in self:
+        entries = []
+        # One by one: each offence raises the next one's fine.
+        for registration in self.sudo():
             company = registration.company_id
             previous = self.sudo().search_count(
                 [("user_id", "=", registration.user_id.id), ("fake", "=", True)]
             )
-            registration.sudo().write({"fake": True})
+            registration.fake = True
             registration._invalidate(self.env._("Fake registration"))
             fine = penalties.fake_registration_penalty(
                 previous, penalties.parse_scale(company.protection_fake_fine_scale)
             )
-            employee = Employee.search(
-                [("user_id", "=", registration.user_id.id), ("company_id", "=", company.id)],
-                limit=1,
-            )
             if fine == penalties.DISMISSAL:
-                registration.sudo().activity_schedule(
+                registration.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=(company.protection_hr_user_id or self.env.user).id,
                     summary=self.env._("Dismissal proposed (LP-11)"),
@@ -387,56 +384,41 @@ class LeadProtectionRegistration(models.Model):
                         count=previous + 1,
                     ),
                 )
-            elif employee:
-                self.env["employee.incentive.line"].sudo()._book(
-                    [
-                        {
-                            "employee_id": employee.id,
-                            "kind": "penalty",
-                            "amount": -fine,
-                            "name": self.env._("Fake registration %(ref)s", ref=registration.name),
-                            "rule_ref": "LP-11",
-                            "source_ref": f"{registration._name},{registration.id}",
-                            "source_key": f"lp11:fake:{registration.id}",
-                        }
-                    ]
-                )
+                continue
+            entries.append(
+                {
+                    "user_id": registration.user_id.id,
+                    "company_id": company.id,
+                    "kind": "penalty",
+                    "amount": -fine,
+                    "name": self.env._("Fake registration %(ref)s", ref=registration.name),
+                    "rule_ref": "LP-11",
+                    "source_ref": f"{registration._name},{registration.id}",
+                    "source_key": f"lp11:fake:{registration.id}",
+                }
+            )
+        self.env["hr.employee"]._protection_book(entries)
         return True
 
     def action_report_leak(self):
         """LP-11: registered customers leaked to another company: a fine per customer."""
         self._check_manager()
-        Employee = self.env["hr.employee"].sudo()
-        vals_list = []
+        entries = [
+            {
+                "user_id": registration.user_id.id,
+                "company_id": registration.company_id.id,
+                "kind": "penalty",
+                "amount": -penalties.leak_fine(1, registration.company_id.protection_leak_fine),
+                "name": self.env._("Customer information leaked (%(ref)s)", ref=registration.name),
+                "rule_ref": "LP-11",
+                "source_ref": f"{registration._name},{registration.id}",
+                "source_key": f"lp11:leak:{registration.id}",
+            }
+            for registration in self.sudo()
+        ]
+        self.env["hr.employee"]._protection_book(entries)
         for registration in self.sudo():
-            company = registration.company_id
-            employee = Employee.search(
-                [("user_id", "=", registration.user_id.id), ("company_id", "=", company.id)],
-                limit=1,
-            )
-            if not employee:
-                raise UserError(
-                    self.env._(
-                        "%(user)s has no employee in %(company)s to fine.",
-                        user=registration.user_id.name,
-                        company=company.name,
-                    )
-                )
-            vals_list.append(
-                {
-                    "employee_id": employee.id,
-                    "kind": "penalty",
-                    "amount": -penalties.leak_fine(1, company.protection_leak_fine),
-                    "name": self.env._(
-                        "Customer information leaked (%(ref)s)", ref=registration.name
-                    ),
-                    "rule_ref": "LP-11",
-                    "source_ref": f"{registration._name},{registration.id}",
-                    "source_key": f"lp11:leak:{registration.id}",
-                }
-            )
             registration.message_post(body=self.env._("Leak of customer information reported."))
-        self.env["employee.incentive.line"].sudo()._book(vals_list)
         return True
 
     def _check_manager(self):
