@@ -40,6 +40,10 @@ class LeadProtectionClaim(models.Model):
         tracking=True,
     )
 
+    _one_claim_per_deal = models.UniqueIndex(
+        "(lead_id, claimant_id)", "You have already claimed this deal."
+    )
+
     @api.model
     def _submit(self, lead):
         """File the current user's late claim on ``lead``; refused claims raise."""

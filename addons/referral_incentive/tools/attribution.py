@@ -1,0 +1,93 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Who earns a referral bonus when several parties claim the same deal (RI-1 .. RI-3)."""
+
+INSPECTION = "inspection"  # inspection or notary firm
+BUYER = "buyer"
+TRADING = "trading"  # trading company
+OLD_CUSTOMER = "old_customer"
+CONSULTANT = "consultant"
+INTERNAL = "internal"  # internal staff
+PARTY_TYPES = (INSPECTION, BUYER, TRADING, OLD_CUSTOMER, CONSULTANT, INTERNAL)
+
+# RI-3: by authority, highest first.
+AUTHORITY = (INSPECTION, BUYER, TRADING, OLD_CUSTOMER, CONSULTANT, INTERNAL)
+EMPLOYEE_TYPES = frozenset((CONSULTANT, INTERNAL))
+
+NO_BONUS_INSPECTION = "inspection_involved"
+NO_BONUS_EXTERNAL = "external_without_consultant"
+NO_BONUS_NOBODY = "no_party"
+
+
+def attribute(parties):
+    """The party that earns the bonus, or why nobody does (RI-3).
+
+    :param parties: list of dicts with ``type`` (one of PARTY_TYPES), ``id`` and, for external
+        parties (buyer, trading company, old customer), ``consultant`` (id of the consultant
+        they are linked to, or None)
+    :return: (winning party dict or None, reason or None)
+
+    - any inspection/notary firm involvement: no bonus at all;
+    - a buyer or trading company linked to a consultant: that consultant; the same for an old
+      customer who refers because of a consultant (RI-1 b);
+    - external parties are never paid (RI-2), so an external party with no consultant means
+      no bonus, even if staff also claim it: the higher authority owns the deal;
+    - only a consultant and internal staff: the consultant; only internal staff: the staff.
+    """
+    if not parties:
+        return None, NO_BONUS_NOBODY
+    types = {party["type"] for party in parties}
+    unknown = types - set(PARTY_TYPES)
+    if unknown:
+        raise ValueError(f"Unknown party types {sorted(unknown)}")
+    if INSPECTION in types:
+        return None, NO_BONUS_INSPECTION
+    for party_type in AUTHORITY:
+        candidates = [party for party in parties if party["type"] == party_type]
+        if not candidates:
+            continue
+        if party_type in EMPLOYEE_TYPES:
+            return min(candidates, key=lambda party: party["id"]), None
+        linked = [party for party in candidates if party.get("consultant")]
+        if linked:
+            consultant_id = min(linked, key=lambda party: party["id"])["consultant"]
+            return {"type": CONSULTANT, "id": consultant_id}, None
+        return None, NO_BONUS_EXTERNAL
+    return None, NO_BONUS_NOBODY
+
+
+NOT_ELIGIBLE_SHAREHOLDER = "shareholder"
+NOT_ELIGIBLE_EXTERNAL = "external"
+NOT_ELIGIBLE_BUSINESS_DEPARTMENT = "business_department"
+NOT_ELIGIBLE_LEFT = "left"
+
+
+def eligibility(is_employee, is_shareholder, department_id, excluded_departments, active=True):
+    """Why a beneficiary cannot receive the bonus, or None when he can (RI-2, RI-10)."""
+    if not is_employee:
+        return NOT_ELIGIBLE_EXTERNAL
+    if is_shareholder:
+        return NOT_ELIGIBLE_SHAREHOLDER
+    if department_id in set(excluded_departments):
+        return NOT_ELIGIBLE_BUSINESS_DEPARTMENT
+    if not active:
+        return NOT_ELIGIBLE_LEFT
+    return None
+
+
+def is_new_customer(first_transaction_date, period_start, period_end):
+    """RI-4: a new customer's first signed contract or real transaction falls in the period."""
+    if first_transaction_date is None:
+        return False
+    return period_start <= first_transaction_date <= period_end
+
+
+def referral_points(
+    brought_to_event, purchase_amount, event_points=100, per_amount=1000, points_per_amount=100
+):
+    """RI-11: points of an old customer for a new customer brought to an event and for the
+    new customer's purchases (100 points per full 1,000)."""
+    points = event_points if brought_to_event else 0
+    if per_amount <= 0:
+        raise ValueError("The purchase step must be positive.")
+    return points + int(purchase_amount // per_amount) * points_per_amount

@@ -1,0 +1,151 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Referral incentive rules RI-1 .. RI-11, without a database."""
+
+import datetime
+import itertools
+
+import pytest
+from conftest import load_tools
+
+tools = load_tools("referral_incentive")
+attribution, tiers, calendar = tools.attribution, tools.tiers, tools.calendar
+D = datetime.date
+EXTERNAL = (attribution.BUYER, attribution.TRADING, attribution.OLD_CUSTOMER)
+
+
+def _expected(combo, linked):
+    """The rulebook's precedence written out independently of the implementation (RI-3)."""
+    if attribution.INSPECTION in combo:
+        return None
+    for party_type in (attribution.BUYER, attribution.TRADING, attribution.OLD_CUSTOMER):
+        if party_type in combo:
+            return ("consultant", 900 + combo.index(party_type)) if linked[party_type] else None
+    if attribution.CONSULTANT in combo:
+        return ("consultant", combo.index(attribution.CONSULTANT))
+    return ("internal", combo.index(attribution.INTERNAL))
+
+
+@pytest.mark.parametrize(
+    "combo",
+    [
+        combo
+        for size in range(1, len(attribution.PARTY_TYPES) + 1)
+        for combo in itertools.combinations(attribution.PARTY_TYPES, size)
+    ],
+    ids=lambda combo: "+".join(combo),
+)
+def test_ri3_attribution_every_combination_of_parties(combo):
+    """RI-3 (and RI-1, RI-2): every combination of claiming parties, each external party
+    linked to a consultant or not: inspection firm -> no bonus; buyer/trading company or old
+    customer linked to a consultant -> that consultant; external without consultant -> none;
+    consultant before internal staff."""
+    externals = [t for t in combo if t in EXTERNAL]
+    for links in itertools.product((False, True), repeat=len(externals)):
+        linked = dict(zip(externals, links, strict=True))
+        parties = [
+            {
+                "type": party_type,
+                "id": index,
+                "consultant": 900 + index if linked.get(party_type) else None,
+            }
+            for index, party_type in enumerate(combo)
+        ]
+        winner, reason = attribution.attribute(parties)
+        expected = _expected(combo, linked)
+        if expected is None:
+            assert winner is None and reason, (combo, linked)
+        else:
+            assert (winner["type"], winner["id"]) == expected, (combo, linked)
+            assert reason is None
+
+
+def test_ri3_inspection_firm_means_no_bonus_at_all():
+    """RI-3: any inspection or notary firm involvement: no bonus, whoever else claims."""
+    parties = [
+        {"type": "inspection", "id": 1},
+        {"type": "buyer", "id": 2, "consultant": 7},
+        {"type": "internal", "id": 3},
+    ]
+    assert attribution.attribute(parties) == (None, attribution.NO_BONUS_INSPECTION)
+    assert attribution.attribute([]) == (None, attribution.NO_BONUS_NOBODY)
+    with pytest.raises(ValueError):
+        attribution.attribute([{"type": "supplier", "id": 1}])
+
+
+def test_ri2_eligibility():
+    """RI-2, RI-10: shareholders, external partners, the business department itself and
+    leavers receive no referral bonus."""
+    assert attribution.eligibility(True, False, 3, [5]) is None
+    assert attribution.eligibility(True, True, 3, [5]) == "shareholder"
+    assert attribution.eligibility(False, False, None, [5]) == "external"
+    assert attribution.eligibility(True, False, 5, [5]) == "business_department"
+    assert attribution.eligibility(True, False, 3, [5], active=False) == "left"
+
+
+def test_ri4_new_customer_in_the_period():
+    """RI-4: the first signed contract or real transaction falls in the period."""
+    assert attribution.is_new_customer(D(2026, 10, 5), D(2026, 10, 1), D(2026, 12, 31))
+    assert not attribution.is_new_customer(D(2025, 3, 1), D(2026, 10, 1), D(2026, 12, 31))
+    assert not attribution.is_new_customer(None, D(2026, 10, 1), D(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "amount, bonus",
+    [
+        (0, 500.0),
+        (99_999.99, 500.0),
+        (100_000, 1_000.0),
+        (500_000, 1_000.0),
+        (500_000.01, 2_000.0),
+        (3_000_000, 2_000.0),
+    ],
+)
+def test_ri5_tiers_with_inclusive_boundaries(amount, bonus):
+    """RI-5: below 100,000: 500; 100,000 to 500,000 (both included): 1,000; above: 2,000."""
+    assert tiers.tier_bonus(amount) == bonus
+
+
+def test_ri5_tiers_are_configuration_and_uplift_needs_a_reason():
+    """RI-5: tiers are data; special customers get an uplift only with a reason."""
+    custom = ((0, True, 300.0), (50_000, True, 800.0))
+    assert tiers.tier_bonus(50_000, custom) == 800.0
+    assert tiers.with_uplift(1_000.0, 500.0, "Industry leader") == 1_500.0
+    assert tiers.with_uplift(1_000.0, 0.0, "") == 1_000.0
+    with pytest.raises(ValueError):
+        tiers.with_uplift(1_000.0, 500.0, " ")
+    with pytest.raises(ValueError):
+        tiers.tier_bonus(10, ((100, True, 1.0),))
+    with pytest.raises(ValueError):
+        tiers.tier_bonus(-1)
+
+
+def test_ri6_monthly_deadlines():
+    """RI-6: report by the 5th, judged counts by the 10th (15th at the latest), payday on the
+    10th for office staff and the 20th for travelling staff."""
+    deadlines = calendar.monthly_deadlines(2026, 12)
+    assert deadlines["report"] == D(2026, 12, 5)
+    assert (deadlines["judged"], deadlines["judged_latest"]) == (D(2026, 12, 10), D(2026, 12, 15))
+    assert deadlines["payday"] == {"office": D(2026, 12, 10), "travelling": D(2026, 12, 20)}
+    assert calendar.monthly_deadlines(2026, 2, report_day=31)["report"] == D(2026, 2, 28)
+
+
+def test_ri7_quarterly_application_within_seven_working_days():
+    """RI-7: applications within 7 working days after the quarter; later ones are refused."""
+    assert calendar.quarter_of(D(2026, 11, 22)) == (2026, 4, D(2026, 10, 1), D(2026, 12, 31))
+    holidays = {D(2027, 1, 1)}
+
+    def working(day):
+        return day.weekday() < 5 and day not in holidays
+
+    deadline = calendar.application_deadline(D(2026, 12, 31), 7, working)
+    assert deadline == D(2027, 1, 12)
+    assert not calendar.is_late(D(2027, 1, 12), deadline)
+    assert calendar.is_late(D(2027, 1, 13), deadline)
+
+
+def test_ri11_customer_referral_points():
+    """RI-11: 100 points for bringing a new customer to an event, 100 per full 1,000 bought."""
+    assert attribution.referral_points(True, 0) == 100
+    assert attribution.referral_points(True, 2_999.99) == 300
+    assert attribution.referral_points(False, 10_000) == 1_000
