@@ -182,14 +182,6 @@ def test_lp4_customer_choice_after_expiry():
         collision.credit_shares("customer_choice", "a", "b", chosen="c")
 
 
-def test_lp7_evidence_side_by_side():
-    """LP-7: the manager sees each criterion side by side."""
-    rows = collision.side_by_side(
-        {"b": {"expected_revenue": 9}, "a": {"expected_revenue": 5}}, ["expected_revenue"]
-    )
-    assert rows == [("expected_revenue", [5, 9])]
-
-
 # --- LP-9, LP-11 penalties
 
 

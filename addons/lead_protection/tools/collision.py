@@ -47,12 +47,3 @@ def commission_amounts(shares, deal_amount, rate_percent):
         who: round(deal_amount * rate_percent / 100.0 * share / 100.0, 2)
         for who, share in shares.items()
     }
-
-
-def side_by_side(evidence_by_party, fields):
-    """Rows for the manager's adjudication (LP-7): one per criterion, one column per party.
-
-    :param evidence_by_party: {party: {field: value}}
-    """
-    parties = sorted(evidence_by_party)
-    return [(field, [evidence_by_party[party].get(field) for party in parties]) for field in fields]
