@@ -74,12 +74,7 @@ class LeadProtectionRegistration(models.Model):
     # --- Registering
 
     def _protection_country(self, lead):
-        return (
-            lead.country_id
-            or lead.company_id.country_id
-            or self.env.company.country_id
-            or (self.env.company.protection_phone_country_id)
-        )
+        return lead.country_id or (lead.company_id or self.env.company)._protection_phone_country()
 
     @api.model
     def _lead_phone(self, lead):
@@ -325,6 +320,15 @@ class LeadProtectionRegistration(models.Model):
             [f"ir_sequence_{sequence.id:03d}", count],
         )
         return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+
+    @api.model
+    def _load_demo_registrations(self, registrations):
+        """Demo data: register leads as their salespeople would (xmlids of lead, user, kind)."""
+        for lead_xmlid, user_xmlid, kind_xmlid in registrations:
+            user = self.env.ref(user_xmlid)
+            self.with_user(user)._register_leads(
+                self.env.ref(lead_xmlid).with_user(user), self.env.ref(kind_xmlid).with_user(user)
+            )
 
     # --- Life cycle
 

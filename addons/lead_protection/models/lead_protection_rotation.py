@@ -30,9 +30,7 @@ class LeadProtectionRotation(models.Model):
         if phone:
             cleaned, error = identity.clean_phone_input(phone)
             if not error:
-                country = (
-                    self.env.company.country_id or self.env.company.protection_phone_country_id
-                )
+                country = self.env.company._protection_phone_country()
                 keys += identity.customer_keys(
                     phone=self.env["crm.lead"]._phone_format(number=cleaned, country=country)
                 )

@@ -10,9 +10,16 @@ class ResCompany(models.Model):
         "res.country",
         string="Default Country of Phone Numbers",
         default=lambda self: self.env.ref("base.cn", raise_if_not_found=False),
-        help="Numbers typed without country code are read in this country when neither the "
-        "lead nor the company has one, so that the same mobile always gives the same key.",
+        help="Numbers typed without country code are read in this country when the lead has "
+        "none (before the company's own country), so that the same mobile always gives the "
+        "same key.",
     )
+
+    def _protection_phone_country(self):
+        """Country of numbers typed without country code (LP-1, LP-5)."""
+        self.ensure_one()
+        return self.protection_phone_country_id or self.country_id
+
     protection_split_percent = fields.Float(
         string="Split Share of the Owner (%)",
         default=50.0,

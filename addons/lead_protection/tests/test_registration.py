@@ -70,6 +70,13 @@ class TestRegistration(LeadProtectionCommon):
                 self.assertEqual(registration.state, "collided")
                 self.assertEqual(registration.phone, "+8613800138000")
 
+    def test_lp1_default_phone_country_before_the_company_country(self):
+        """LP-1, LP-5: a company set in another country still reads the customers' numbers
+        typed without country code in the configured default country (China)."""
+        self.company.country_id = self.env.ref("base.us")
+        registration = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        self.assertEqual(registration.phone, "+8613800138000")
+
     def test_lp3_windows_by_kind(self):
         """LP-3: appointment only the same day; project 15 working days of the company
         calendar, public holidays excluded."""

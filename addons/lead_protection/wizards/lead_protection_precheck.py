@@ -31,8 +31,7 @@ class LeadProtectionPrecheck(models.TransientModel):
                 raise UserError(
                     self.env._("Enter the customer's complete mobile number to check it.")
                 )
-            company = self.env.company
-            country = company.country_id or company.protection_phone_country_id
+            country = self.env.company._protection_phone_country()
             e164 = self.env["crm.lead"]._phone_format(number=cleaned, country=country)
             keys += identity.customer_keys(phone=e164)
         if self.email:
