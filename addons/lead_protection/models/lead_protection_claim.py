@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import claims, collision
+from ..tools import claims
 
 
 class LeadProtectionClaim(models.Model):
@@ -105,30 +105,16 @@ class LeadProtectionClaim(models.Model):
         entries = []
         for claim in self.sudo().filtered(lambda c: c.state == "submitted"):
             claim.state = "approved"
-            rate = claim.team_id.protection_commission_rate
-            if not rate:
-                continue
-            amounts = collision.commission_amounts(
+            entries += claim.team_id._protection_commission_entries(
                 {
                     claim.claimant_id.id: claim.claimant_share,
                     claim.booker_id.id: claim.booker_share,
                 },
-                claim.lead_id.expected_revenue,
-                rate,
+                claim.lead_id,
+                self.env._("Late claim on %s", claim.lead_id.name),
+                "LP-10",
+                claim,
+                f"lp10:{claim.id}",
             )
-            entries += [
-                {
-                    "user_id": user_id,
-                    "company_id": claim.company_id.id,
-                    "kind": "credit_share",
-                    "amount": amount,
-                    "name": self.env._("Late claim on %s", claim.lead_id.name),
-                    "rule_ref": "LP-10",
-                    "source_ref": f"{claim._name},{claim.id}",
-                    "source_key": f"lp10:{claim.id}",
-                }
-                for user_id, amount in amounts.items()
-                if amount
-            ]
         self.env["hr.employee"]._protection_book(entries)
         return True

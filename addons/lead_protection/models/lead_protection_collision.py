@@ -257,36 +257,22 @@ class LeadProtectionCollision(models.Model):
         for case in self.sudo().filtered(
             lambda c: c.state == "resolved" and c.deal_lead_id.won_status == "won"
         ):
-            rate = case.team_id.protection_commission_rate
             case.commission_booked = True
-            if not rate:
-                continue
-            amounts = collision.commission_amounts(
+            entries += case.team_id._protection_commission_entries(
                 {
                     case.owner_user_id.id: case.owner_share,
                     case.challenger_user_id.id: case.challenger_share,
                 },
-                case.deal_lead_id.expected_revenue,
-                rate,
+                case.deal_lead_id,
+                self.env._(
+                    "Commission share of %(deal)s (%(case)s)",
+                    deal=case.deal_lead_id.name,
+                    case=case.name,
+                ),
+                "LP-8" if case.outcome == collision.SPLIT else "LP-6",
+                case,
+                f"lp:collision:{case.id}",
             )
-            entries += [
-                {
-                    "user_id": user_id,
-                    "company_id": case.company_id.id,
-                    "kind": "credit_share",
-                    "amount": amount,
-                    "name": self.env._(
-                        "Commission share of %(deal)s (%(case)s)",
-                        deal=case.deal_lead_id.name,
-                        case=case.name,
-                    ),
-                    "rule_ref": "LP-8" if case.outcome == collision.SPLIT else "LP-6",
-                    "source_ref": f"{case._name},{case.id}",
-                    "source_key": f"lp:collision:{case.id}",
-                }
-                for user_id, amount in amounts.items()
-                if amount
-            ]
         self.env["hr.employee"]._protection_book(entries)
 
     def action_dispute(self, deal_lost=False):
