@@ -1,6 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class LeadProtectionRegister(models.TransientModel):
@@ -9,7 +9,9 @@ class LeadProtectionRegister(models.TransientModel):
     _name = "lead.protection.register"
     _description = "Register Customers"
 
-    lead_ids = fields.Many2many("crm.lead", string="Leads", required=True)
+    lead_ids = fields.Many2many(
+        "crm.lead", string="Leads", required=True, default=lambda self: self._default_leads()
+    )
     kind_id = fields.Many2one(
         "lead.protection.kind",
         string="Kind of Registration",
@@ -17,12 +19,10 @@ class LeadProtectionRegister(models.TransientModel):
         default=lambda self: self.env["lead.protection.kind"].search([], limit=1),
     )
 
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "crm.lead" and "lead_ids" in fields_list:
-            res["lead_ids"] = [(6, 0, self.env.context.get("active_ids", []))]
-        return res
+    def _default_leads(self):
+        """The leads selected where the wizard was opened."""
+        context = self.env.context
+        return context.get("active_ids", []) if context.get("active_model") == "crm.lead" else []
 
     def action_register(self):
         self.ensure_one()
