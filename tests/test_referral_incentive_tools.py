@@ -149,3 +149,48 @@ def test_ri11_customer_referral_points():
     assert attribution.referral_points(True, 0) == 100
     assert attribution.referral_points(True, 2_999.99) == 300
     assert attribution.referral_points(False, 10_000) == 1_000
+
+
+def test_ri5_select_tier_carries_the_record_along():
+    """RI-5: the tier picked for an amount, with the extra items (record ids) untouched."""
+    tiers = ((0.0, True, 500.0, 7), (100_000.0, True, 1_000.0, 8), (500_000.0, False, 2_000.0, 9))
+    assert tools.tiers.select_tier(99_999.99, tiers)[3] == 7
+    assert tools.tiers.select_tier(500_000.0, tiers)[3] == 8
+    assert tools.tiers.select_tier(500_000.01, tiers)[3] == 9
+    assert tools.tiers.select_tier(5.0, ((10.0, True, 1.0),)) is None
+    with pytest.raises(ValueError):
+        tools.tiers.tier_bonus(5.0, ((10.0, True, 1.0),))
+
+
+def test_ri6_next_payday_by_group():
+    """RI-6: office staff are paid by the 10th, travelling staff by the 20th; an amount
+    approved after the payday waits for the next month's."""
+    day = datetime.date
+    assert tools.calendar.next_payday(day(2026, 10, 3), 10) == day(2026, 10, 10)
+    assert tools.calendar.next_payday(day(2026, 10, 10), 10) == day(2026, 10, 10)
+    assert tools.calendar.next_payday(day(2026, 10, 11), 10) == day(2026, 11, 10)
+    assert tools.calendar.next_payday(day(2026, 12, 21), 20) == day(2027, 1, 20)
+    assert tools.calendar.next_payday(day(2026, 2, 1), 31) == day(2026, 2, 28)
+    assert tools.calendar.previous_month(day(2026, 1, 5)) == (day(2025, 12, 1), day(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("case", "types", "is_new", "earlier", "problem"),
+    [
+        ("renewal", {"consultant"}, False, True, None),
+        ("renewal", {"consultant"}, True, False, "renewal_needs_old_customer"),
+        ("renewal", {"internal"}, False, True, "needs_party"),
+        ("customer_referral", {"old_customer", "consultant"}, True, False, None),
+        ("customer_referral", {"old_customer"}, False, True, "needs_new_customer"),
+        ("customer_referral", {"consultant"}, True, False, "needs_party"),
+        ("staff_referral", {"internal"}, True, False, None),
+        ("staff_referral", {"internal"}, False, True, "needs_new_customer"),
+        ("staff_referral", {"buyer"}, True, False, "needs_party"),
+    ],
+)
+def test_ri1_ri4_a_claim_fits_its_case(case, types, is_new, earlier, problem):
+    """RI-1: renewal by an old customer through a consultant, referral by an old customer,
+    referral by internal staff; RI-4: the last two need a new customer."""
+    assert tools.attribution.case_problem(case, types, is_new, earlier) == problem
+    with pytest.raises(ValueError):
+        tools.attribution.case_problem("gift", types, is_new, earlier)

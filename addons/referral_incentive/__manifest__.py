@@ -11,6 +11,16 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["crm", "hr", "incentive_ledger"],
-    "data": ["security/referral_incentive_security.xml", "views/referral_incentive_menus.xml"],
+    "data": [
+        "security/referral_incentive_security.xml",
+        "security/ir.model.access.csv",
+        "data/referral_incentive_data.xml",
+        "report/referral_reports.xml",
+        "views/referral_claim_views.xml",
+        "views/referral_config_views.xml",
+        "views/inherited_views.xml",
+        "views/referral_incentive_menus.xml",
+    ],
+    "demo": ["demo/referral_incentive_demo.xml"],
     "installable": True,
 }

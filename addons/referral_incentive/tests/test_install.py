@@ -13,4 +13,4 @@ class TestInstall(TransactionCase):
         self.assertIn(user_group, manager_group.all_implied_ids)
         self.assertIn(manager_group, self.env.ref("base.user_admin").all_group_ids)
         menu = self.env.ref("referral_incentive.menu_referral_incentive_root")
-        self.assertEqual(menu.group_ids, user_group)
+        self.assertEqual(menu.group_ids, user_group | self.env.ref("hr.group_hr_user"))

@@ -91,3 +91,36 @@ def referral_points(
     if per_amount <= 0:
         raise ValueError("The purchase step must be positive.")
     return points + int(purchase_amount // per_amount) * points_per_amount
+
+
+# RI-1: the three cases of a referral claim.
+CASE_RENEWAL = "renewal"  # (a) an old customer renews because of a consultant who served it
+CASE_CUSTOMER_REFERRAL = "customer_referral"  # (b) an old customer refers a new customer
+CASE_STAFF_REFERRAL = "staff_referral"  # (c) internal staff refer a new customer
+
+CASE_NEEDS_OLD_CUSTOMER = "renewal_needs_old_customer"
+CASE_NEEDS_NEW_CUSTOMER = "needs_new_customer"
+CASE_NEEDS_PARTY = "needs_party"
+
+# The party each case is about: without it the claim is not that case.
+CASE_PARTY = {
+    CASE_RENEWAL: CONSULTANT,
+    CASE_CUSTOMER_REFERRAL: OLD_CUSTOMER,
+    CASE_STAFF_REFERRAL: INTERNAL,
+}
+
+
+def case_problem(case, party_types, is_new, had_earlier_deal):
+    """Why a claim does not fit its case (RI-1, RI-4), or None.
+
+    :param party_types: the types of the parties claiming the deal
+    :param is_new: the customer's first deal falls in the claim's period (RI-4)
+    :param had_earlier_deal: the customer had a deal before this one
+    """
+    if case not in CASE_PARTY:
+        raise ValueError(f"Unknown case {case!r}")
+    if CASE_PARTY[case] not in set(party_types):
+        return CASE_NEEDS_PARTY
+    if case == CASE_RENEWAL:
+        return None if had_earlier_deal else CASE_NEEDS_OLD_CUSTOMER
+    return None if is_new else CASE_NEEDS_NEW_CUSTOMER

@@ -49,3 +49,19 @@ def application_deadline(quarter_last_day, working_days, is_working_day):
 def is_late(submitted_on, deadline):
     """RI-7: an application after the deadline is refused."""
     return submitted_on > deadline
+
+
+def next_payday(day, payday):
+    """RI-6: the first payday (day of month ``payday``, capped at the month's end) on or
+    after ``day``: an amount approved after this month's payday is paid next month."""
+    this_month = _day_of_month(day.year, day.month, payday)
+    if day <= this_month:
+        return this_month
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return _day_of_month(year, month, payday)
+
+
+def previous_month(day):
+    """(first day, last day) of the month before the one holding ``day``."""
+    last = day.replace(day=1) - datetime.timedelta(days=1)
+    return last.replace(day=1), last

@@ -7,17 +7,28 @@
 DEFAULT_TIERS = ((0.0, True, 500.0), (100_000.0, True, 1_000.0), (500_000.0, False, 2_000.0))
 
 
-def tier_bonus(deal_amount, tiers=DEFAULT_TIERS):
-    """The bonus of the highest tier whose lower bound the deal amount reaches."""
+def select_tier(deal_amount, tiers=DEFAULT_TIERS):
+    """The highest tier whose lower bound the deal amount reaches, or None.
+
+    Each tier is a tuple starting with (lower bound, bound inclusive, bonus); more items
+    (such as a record id) are carried along untouched.
+    """
     if deal_amount < 0:
         raise ValueError("A deal amount cannot be negative.")
-    bonus = None
-    for lower, inclusive, amount in sorted(tiers, key=lambda tier: tier[0]):
+    selected = None
+    for tier in sorted(tiers, key=lambda tier: tier[0]):
+        lower, inclusive = tier[0], tier[1]
         if deal_amount > lower or (inclusive and deal_amount == lower):
-            bonus = amount
-    if bonus is None:
+            selected = tier
+    return selected
+
+
+def tier_bonus(deal_amount, tiers=DEFAULT_TIERS):
+    """The bonus of the highest tier whose lower bound the deal amount reaches."""
+    tier = select_tier(deal_amount, tiers)
+    if tier is None:
         raise ValueError("No tier covers this amount: configure a tier from 0.")
-    return bonus
+    return tier[2]
 
 
 def with_uplift(bonus, uplift, reason):

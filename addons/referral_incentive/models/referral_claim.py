@@ -1,0 +1,653 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools import attribution, calendar, tiers
+
+CASES = [
+    (attribution.CASE_RENEWAL, "Renewal by an Old Customer"),
+    (attribution.CASE_CUSTOMER_REFERRAL, "Referral by an Old Customer"),
+    (attribution.CASE_STAFF_REFERRAL, "Referral by Internal Staff"),
+]
+# Fields that make the claim what it is: frozen once submitted (RI-9).
+FROZEN_FIELDS = {"employee_id", "lead_id", "case", "party_ids", "company_id"}
+# Fields only an approver may set (RI-5).
+APPROVER_FIELDS = {"uplift", "uplift_reason"}
+
+
+class ReferralClaim(models.Model):
+    """A quarterly application for a referral or new-customer bonus (RI-1 .. RI-12)."""
+
+    _name = "referral.claim"
+    _description = "Referral Bonus Claim"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "deal_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "partner_id.name", "lead_id.name"]
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "To Review"),
+            ("reviewed", "To Approve"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+
+    # --- The deal (RI-1, RI-4)
+    case = fields.Selection(CASES, required=True, tracking=True, help="RI-1")
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Won Deal",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain="[('type', '=', 'opportunity')]",
+        ondelete="restrict",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        compute="_compute_deal",
+        store=True,
+        index=True,
+        help="The customer of the deal (its company). Frozen once the claim is submitted.",
+    )
+    deal_amount = fields.Monetary(compute="_compute_deal", store=True, tracking=True)
+    deal_date = fields.Date(
+        compute="_compute_deal",
+        store=True,
+        index=True,
+        help="When the deal was won: it decides the quarter of the application (RI-7).",
+    )
+    period_start = fields.Date(string="Quarter Start", compute="_compute_period", store=True)
+    period_end = fields.Date(string="Quarter End", compute="_compute_period", store=True)
+    deadline = fields.Date(
+        string="Application Deadline",
+        compute="_compute_period",
+        store=True,
+        help="RI-7: the last working day to submit, counted in the company's working schedule.",
+    )
+    process_description = fields.Text(
+        string="Process", help="RI-7: how the customer came and how the deal was made."
+    )
+    contract_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "referral_claim_contract_attachment_rel",
+        string="Contract Copy",
+        help="RI-7: a copy of the signed contract.",
+    )
+    contact_count = fields.Integer(
+        string="Logged Contacts",
+        compute="_compute_contact_count",
+        help="RI-12: activities done on the deal (calls, meetings, e-mails...), each with its "
+        "time, channel and content.",
+    )
+    brought_to_event = fields.Boolean(
+        string="Brought to an Event",
+        help="RI-11: the old customer brought the new customer to one of our events.",
+    )
+
+    # --- Who (RI-2, RI-3, RI-9)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Applicant",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_id,
+        ondelete="restrict",
+    )
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_beneficiary", store=True, string="Department"
+    )
+    party_ids = fields.One2many("referral.claim.party", "claim_id", string="Parties", copy=True)
+    beneficiary_id = fields.Many2one(
+        "hr.employee",
+        string="Entitled Employee",
+        compute="_compute_beneficiary",
+        store=True,
+        index=True,
+        tracking=True,
+        help="RI-3: who earns the bonus, by the authority of the parties.",
+    )
+    no_bonus_reason = fields.Selection(
+        [
+            (attribution.NO_BONUS_INSPECTION, "An inspection or notary firm was involved"),
+            (attribution.NO_BONUS_EXTERNAL, "An external party not linked to a consultant"),
+            (attribution.NO_BONUS_NOBODY, "No party"),
+        ],
+        compute="_compute_beneficiary",
+        store=True,
+    )
+
+    # --- How much (RI-5)
+    tier_id = fields.Many2one("referral.tier", compute="_compute_tier", store=True, string="Tier")
+    tier_bonus = fields.Monetary(compute="_compute_tier", store=True)
+    special_customer = fields.Boolean(compute="_compute_special_customer")
+    uplift = fields.Monetary(
+        tracking=True,
+        help="RI-5: discretionary uplift for a special customer, entered by the approver.",
+    )
+    uplift_reason = fields.Text(tracking=True)
+    amount = fields.Monetary(string="Bonus", compute="_compute_amount", store=True, tracking=True)
+
+    # --- Flow
+    submitted_date = fields.Date(readonly=True, copy=False)
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_date = fields.Date(readonly=True, copy=False, index=True)
+    refuse_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    ledger_line_id = fields.Many2one(
+        "employee.incentive.line", string="Ledger Line", readonly=True, copy=False
+    )
+    ledger_state = fields.Selection(related="ledger_line_id.state", string="Payment")
+    points_line_ids = fields.One2many("referral.points.line", "claim_id", readonly=True)
+
+    # RI-9: one claim per deal, so that neither the bonus nor the customer passes to another
+    # employee through a second claim; a refused claim may be filed again.
+    _one_claim_per_deal = models.UniqueIndex(
+        "(lead_id) WHERE state != 'refused'",
+        "This deal already has a referral claim: a bonus and its customer cannot be "
+        "transferred to another employee.",
+    )
+    _uplift_positive = models.Constraint("CHECK (uplift >= 0)", "An uplift cannot be negative.")
+
+    # --- Computations
+
+    @api.depends("lead_id.partner_id", "lead_id.expected_revenue", "lead_id.date_closed")
+    def _compute_deal(self):
+        for claim in self:
+            if claim.state not in ("draft", False) and claim.partner_id:
+                continue  # RI-9: frozen once submitted
+            lead = claim.lead_id.sudo()  # staff outside sales refer customers too
+            claim.partner_id = lead.partner_id.commercial_partner_id
+            claim.deal_amount = lead.expected_revenue
+            claim.deal_date = lead.date_closed and lead.date_closed.date()
+
+    @api.depends("deal_date", "company_id")
+    def _compute_period(self):
+        for claim in self:
+            if not claim.deal_date:
+                claim.period_start = claim.period_end = claim.deadline = False
+                continue
+            _year, _quarter, start, end = calendar.quarter_of(claim.deal_date)
+            days = claim.company_id.referral_application_days
+            checker = claim.company_id._referral_working_day_checker(
+                end, end + datetime.timedelta(days=days * 3 + 30)
+            )
+            claim.period_start, claim.period_end = start, end
+            claim.deadline = calendar.application_deadline(end, days, checker)
+
+    @api.depends(
+        "party_ids.party_type",
+        "party_ids.employee_id",
+        "party_ids.consultant_id",
+        "party_ids.partner_id",
+    )
+    def _compute_beneficiary(self):
+        for claim in self:
+            if claim.state not in ("draft", False) and claim.beneficiary_id:
+                continue  # RI-9: the bonus belongs to one employee
+            winner, reason = attribution.attribute(
+                [party._as_attribution_party() for party in claim.party_ids]
+            )
+            employee = self.env["hr.employee"].browse(winner and winner["id"])
+            claim.beneficiary_id = employee
+            claim.department_id = employee.department_id or claim.employee_id.department_id
+            claim.no_bonus_reason = reason if claim.party_ids else False
+
+    @api.depends("deal_amount", "company_id")
+    def _compute_tier(self):
+        selected = self.env["referral.tier"]._select(
+            self.company_id, [(claim.company_id.id, claim.deal_amount) for claim in self]
+        )
+        for claim in self:
+            if claim.state in ("approved", "cancelled"):
+                continue
+            tier = selected[claim.company_id.id, claim.deal_amount]
+            claim.tier_id = tier
+            claim.tier_bonus = tier.bonus
+
+    @api.depends("partner_id.category_id", "company_id.referral_special_tag_ids")
+    def _compute_special_customer(self):
+        for claim in self:
+            claim.special_customer = bool(
+                claim.partner_id.category_id & claim.company_id.referral_special_tag_ids
+            )
+
+    @api.depends("tier_bonus", "uplift", "beneficiary_id")
+    def _compute_amount(self):
+        for claim in self:
+            claim.amount = (
+                tiers.with_uplift(claim.tier_bonus, claim.uplift, claim.uplift_reason or "-")
+                if claim.beneficiary_id
+                else 0.0
+            )
+
+    def _compute_contact_count(self):
+        counts = dict(
+            self.env["mail.message"]
+            .sudo()
+            ._read_group(
+                [
+                    ("model", "=", "crm.lead"),
+                    ("res_id", "in", self.lead_id.ids),
+                    ("mail_activity_type_id", "!=", False),
+                ],
+                ["res_id"],
+                ["__count"],
+            )
+        )
+        for claim in self:
+            claim.contact_count = counts.get(claim.lead_id.id, 0)
+
+    # --- CRUD guards
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("referral.claim") or "/"
+        lead_ids = [vals["lead_id"] for vals in vals_list if vals.get("lead_id")]
+        claimed = self.sudo().search([("lead_id", "in", lead_ids), ("state", "!=", "refused")])
+        if claimed:
+            raise UserError(
+                self.env._(
+                    "%(deal)s already has a referral claim (%(claim)s): a bonus and its "
+                    "customer cannot be transferred to another employee (RI-9).",
+                    deal=claimed[0].lead_id.name,
+                    claim=claimed[0].name,
+                )
+            )
+        if not self._is_approver() and any(
+            vals.get(field) for vals in vals_list for field in APPROVER_FIELDS
+        ):
+            raise AccessError(self.env._("Only the reviewing manager or HR sets an uplift."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if FROZEN_FIELDS & set(vals) and self.filtered(lambda claim: claim.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A submitted claim keeps its applicant, deal, case and parties: a bonus "
+                    "and its customer belong to one employee and cannot be transferred (RI-9)."
+                )
+            )
+        if APPROVER_FIELDS & set(vals):
+            self._check_uplift_allowed(vals)
+        return super().write(vals)
+
+    def _check_uplift_allowed(self, vals):
+        if not self._is_approver():
+            raise AccessError(self.env._("Only the reviewing manager or HR sets an uplift."))
+        if self.filtered(lambda claim: claim.state not in ("submitted", "reviewed")):
+            raise UserError(self.env._("An uplift is set while the claim is being approved."))
+        if vals.get("uplift") and self.filtered(lambda claim: not claim.special_customer):
+            raise UserError(
+                self.env._(
+                    "Only special customers (industry leaders, strategic partners: see the "
+                    "tags in the settings) get an uplift (RI-5)."
+                )
+            )
+
+    @api.constrains("uplift", "uplift_reason")
+    def _check_uplift_reason(self):
+        for claim in self:
+            if claim.uplift and not (claim.uplift_reason or "").strip():
+                raise ValidationError(self.env._("An uplift needs a reason (RI-5)."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda claim: claim.state != "draft"):
+            raise UserError(
+                self.env._("Only draft claims can be deleted; refuse or cancel the others.")
+            )
+
+    # --- Rights
+
+    def _is_approver(self):
+        user = self.env.user
+        return user.has_group("referral_incentive.group_referral_incentive_manager") or (
+            user.has_group("hr.group_hr_user")
+        )
+
+    def _check_reviewer(self):
+        """The applicant's manager (or department manager) reviews (RI-7)."""
+        user = self.env.user
+        if not user.has_group("referral_incentive.group_referral_incentive_manager"):
+            raise AccessError(self.env._("Only department managers review referral claims."))
+        for claim in self:
+            employee = claim.employee_id.sudo()
+            managers = employee.parent_id.user_id | employee.department_id.manager_id.user_id
+            if user not in managers:
+                raise AccessError(
+                    self.env._(
+                        "%(claim)s is reviewed by the manager of %(employee)s.",
+                        claim=claim.name,
+                        employee=employee.name,
+                    )
+                )
+            if claim.employee_id.user_id == user:
+                raise AccessError(self.env._("Nobody reviews his own claim."))
+
+    def _check_hr(self):
+        if not self.env.user.has_group("hr.group_hr_user"):
+            raise AccessError(self.env._("Only HR approves referral bonuses."))
+
+    # --- Checks before submission and approval
+
+    def _customer_deals(self):
+        """{customer id: [(won date, lead id)]} of the claims' customers, one query."""
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("partner_id", "child_of", self.partner_id.ids),
+                    ("won_status", "=", "won"),
+                    ("date_closed", "!=", False),
+                ],
+                ["partner_id", "date_closed"],
+            )
+        )
+        deals = {}
+        for lead in leads:
+            deals.setdefault(lead.partner_id.commercial_partner_id.id, []).append(
+                (lead.date_closed.date(), lead.id)
+            )
+        return deals
+
+    def _problems(self, today=None):
+        """{claim: translated reason it cannot go on} (RI-1 .. RI-4, RI-7, RI-10).
+
+        :param today: the day of submission; by default each claim's own submission day
+        """
+        deals = self._customer_deals()
+        excluded = {c.id: set(c.referral_excluded_department_ids.ids) for c in self.company_id}
+        problems = {}
+        for claim in self:
+            problem = claim._problem(
+                deals.get(claim.partner_id.id, []), excluded, today or claim.submitted_date
+            )
+            if problem:
+                problems[claim] = problem
+        return problems
+
+    def _problem(self, customer_deals, excluded, today):
+        self.ensure_one()
+        _ = self.env._
+        lead = self.lead_id.sudo()
+        if lead.won_status != "won" or not self.deal_date:
+            return _("%(deal)s is not won: only signed deals earn a bonus.", deal=lead.name)
+        if not self.partner_id:
+            return _("%(deal)s has no customer.", deal=lead.name)
+        if self.partner_id.referral_company_resource:
+            return _(
+                "%(customer)s became a company resource when the entitled employee left: no "
+                "later bonus for anyone from this customer (RI-10).",
+                customer=self.partner_id.name,
+            )
+        if not self.party_ids:
+            return _("Name the parties who brought the deal (RI-3).")
+        if not self.beneficiary_id:
+            reason = dict(self._fields["no_bonus_reason"]._description_selection(self.env))
+            return _(
+                "No bonus for this deal: %(reason)s (RI-3).",
+                reason=reason.get(self.no_bonus_reason, ""),
+            )
+        beneficiary = self.beneficiary_id.sudo()
+        not_eligible = attribution.eligibility(
+            is_employee=True,
+            is_shareholder=beneficiary.referral_shareholder,
+            department_id=beneficiary.department_id.id,
+            excluded_departments=excluded.get(self.company_id.id, ()),
+            active=beneficiary.active,
+        )
+        if not_eligible:
+            return {
+                attribution.NOT_ELIGIBLE_SHAREHOLDER: _(
+                    "%(employee)s is a shareholder: shareholders get no referral bonus (RI-2).",
+                    employee=beneficiary.name,
+                ),
+                attribution.NOT_ELIGIBLE_BUSINESS_DEPARTMENT: _(
+                    "%(employee)s works in %(department)s, whose job is to develop, renew and "
+                    "refer customers: no referral bonus (RI-2).",
+                    employee=beneficiary.name,
+                    department=beneficiary.department_id.name,
+                ),
+                attribution.NOT_ELIGIBLE_LEFT: _(
+                    "%(employee)s has left the company: the customer is a company resource "
+                    "(RI-10).",
+                    employee=beneficiary.name,
+                ),
+            }[not_eligible]
+        earlier = [deal for deal in customer_deals if deal[0] < self.deal_date]
+        first = min((deal[0] for deal in customer_deals), default=None)
+        case_problem = attribution.case_problem(
+            self.case,
+            set(self.party_ids.mapped("party_type")),
+            attribution.is_new_customer(first, self.period_start, self.period_end),
+            bool(earlier),
+        )
+        if case_problem:
+            case_label = dict(self._fields["case"]._description_selection(self.env))[self.case]
+            return {
+                attribution.CASE_NEEDS_PARTY: _(
+                    "A claim of the case '%(case)s' names the party it is about (RI-1).",
+                    case=case_label,
+                ),
+                attribution.CASE_NEEDS_OLD_CUSTOMER: _(
+                    "%(customer)s had no deal before: this is not a renewal (RI-1).",
+                    customer=self.partner_id.name,
+                ),
+                attribution.CASE_NEEDS_NEW_CUSTOMER: _(
+                    "%(customer)s is not a new customer: its first deal was on %(date)s, "
+                    "before this quarter (RI-4).",
+                    customer=self.partner_id.name,
+                    date=first,
+                ),
+            }[case_problem]
+        if calendar.is_late(today, self.deadline):
+            return _(
+                "The application for %(deal)s was due by %(deadline)s, %(days)s working days "
+                "after the quarter: it is late and refused (RI-7).",
+                deal=lead.name,
+                deadline=self.deadline,
+                days=self.company_id.referral_application_days,
+            )
+        return None
+
+    # --- Flow (RI-7)
+
+    def action_submit(self):
+        """The employee submits his application (RI-7), with the contract and the logged
+        contacts (RI-12)."""
+        if self.filtered(lambda claim: claim.state != "draft"):
+            raise UserError(self.env._("Only draft claims can be submitted."))
+        _ = self.env._
+        for claim in self:
+            if claim.employee_id.user_id != self.env.user and not self._is_approver():
+                raise AccessError(_("Employees submit their own claims."))
+            if not claim.contact_count:
+                raise UserError(
+                    _(
+                        "No contact with %(customer)s is logged on %(deal)s: log every call, "
+                        "visit or message (time, channel, content) as a done activity before "
+                        "claiming (RI-12).",
+                        customer=claim.partner_id.name or claim.lead_id.partner_name or "",
+                        deal=claim.lead_id.name,
+                    )
+                )
+            if not claim.contract_attachment_ids:
+                raise UserError(_("Attach a copy of the contract (RI-7)."))
+            if not (claim.process_description or "").strip():
+                raise UserError(_("Describe the process: how the customer came (RI-7)."))
+        self._compute_tier()
+        problems = self._problems(fields.Date.context_today(self))
+        if problems:
+            raise UserError("\n".join(problems.values()))
+        self.write({"state": "submitted", "submitted_date": fields.Date.context_today(self)})
+        for claim in self:
+            employee = claim.employee_id.sudo()
+            reviewer = employee.parent_id.user_id or employee.department_id.manager_id.user_id
+            if reviewer:
+                claim.activity_schedule(
+                    "referral_incentive.mail_activity_referral_review",
+                    user_id=reviewer.id,
+                    date_deadline=claim.deadline,
+                )
+        return True
+
+    def action_review(self):
+        """The department manager reviews and passes the claim to HR (RI-7)."""
+        if self.filtered(lambda claim: claim.state != "submitted"):
+            raise UserError(self.env._("Only submitted claims can be reviewed."))
+        self._check_reviewer()
+        self.write({"state": "reviewed", "reviewed_by_id": self.env.uid})
+        self.activity_feedback(["referral_incentive.mail_activity_referral_review"])
+        for claim in self:
+            hr_user = claim.company_id.referral_hr_user_id
+            if hr_user:
+                claim.activity_schedule(
+                    "referral_incentive.mail_activity_referral_approve",
+                    user_id=hr_user.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+        return True
+
+    def action_approve(self):
+        """HR approves: the bonus goes to the ledger for the next payday of the entitled
+        employee's group (RI-6, RI-7); an old customer's referral earns points (RI-11)."""
+        self._check_hr()
+        if self.filtered(lambda claim: claim.state != "reviewed"):
+            raise UserError(self.env._("Only reviewed claims can be approved."))
+        today = fields.Date.context_today(self)
+        # Checked again: the employee may have left or the customer been released meanwhile.
+        problems = self._problems()
+        if problems:
+            raise UserError("\n".join(problems.values()))
+        self.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": today})
+        vals_list = [claim._ledger_values(today) for claim in self]
+        lines = self.env["employee.incentive.line"].sudo()._book(vals_list)
+        for claim, line in zip(self, lines, strict=True):
+            claim.ledger_line_id = line
+        self.activity_feedback(["referral_incentive.mail_activity_referral_approve"])
+        self._book_points()
+        return True
+
+    def _ledger_values(self, today):
+        self.ensure_one()
+        company = self.company_id
+        payday = (
+            company.referral_payday_travelling
+            if self.beneficiary_id.sudo().referral_pay_group == "travelling"
+            else company.referral_payday_office
+        )
+        return {
+            "employee_id": self.beneficiary_id.id,
+            "company_id": company.id,
+            "kind": "bonus",
+            "amount": self.amount,
+            "name": self.env._(
+                "Referral bonus %(claim)s: %(customer)s",
+                claim=self.name,
+                customer=self.partner_id.name,
+            ),
+            "rule_ref": "RI-5",
+            "source_key": f"referral_incentive:claim:{self.id}",
+            "source_ref": f"{self._name},{self.id}",
+            "date": calendar.next_payday(today, payday),
+            "state": "approved",
+            "approved_by_id": self.env.uid,
+            "approved_date": fields.Datetime.now(),
+        }
+
+    def _book_points(self):
+        """RI-11: the old customer of an approved referral earns points for bringing the new
+        customer to an event and for its purchases."""
+        referrals = self.filtered(
+            lambda claim: (
+                claim.case == attribution.CASE_CUSTOMER_REFERRAL and claim.state == "approved"
+            )
+        )
+        for claim in referrals:
+            old_customer = claim.party_ids.filtered(
+                lambda party: party.party_type == attribution.OLD_CUSTOMER
+            )[:1].partner_id.commercial_partner_id
+            if not claim.partner_id.referral_referred_by_id:
+                claim.partner_id.sudo().referral_referred_by_id = old_customer
+        self.env["referral.points.line"].sudo()._book_for_claims(referrals)
+
+    def action_refuse(self):
+        return self._open_reason_wizard("refuse")
+
+    def action_cancel_fraud(self):
+        return self._open_reason_wizard("fraud")
+
+    def _open_reason_wizard(self, mode):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "referral.claim.reason",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_claim_ids": self.ids, "default_mode": mode},
+        }
+
+    def _refuse(self, reason):
+        if self.filtered(lambda claim: claim.state not in ("submitted", "reviewed")):
+            raise UserError(self.env._("Only claims under review can be refused."))
+        if not self.env.user.has_group("hr.group_hr_user"):
+            self._check_reviewer()
+        self.write({"state": "refused", "refuse_reason": reason})
+        self.activity_unlink(
+            [
+                "referral_incentive.mail_activity_referral_review",
+                "referral_incentive.mail_activity_referral_approve",
+            ]
+        )
+        for claim in self:
+            claim.message_post(
+                body=self.env._("Refused: %(reason)s", reason=reason),
+                partner_ids=claim.employee_id.sudo().user_id.partner_id.ids,
+            )
+
+    def _cancel_fraud(self, reason):
+        """RI-8: fraud or false information cancels the bonus; a paid bonus is reclaimed on
+        the next payslip (ledger reversal), an unpaid one is cancelled."""
+        self._check_hr()
+        if self.filtered(lambda claim: claim.state in ("refused", "cancelled")):
+            raise UserError(self.env._("This claim is already refused or cancelled."))
+        lines = self.ledger_line_id.filtered(lambda line: line.state != "cancelled")
+        lines.sudo().action_cancel()
+        self.env["referral.points.line"].sudo().search(
+            ["|", ("claim_id", "in", self.ids), ("lead_id", "in", self.lead_id.ids)]
+        )._reverse()
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        for claim in self:
+            claim.message_post(
+                body=self.env._(
+                    "Cancelled for fraud or false information: %(reason)s", reason=reason
+                )
+            )

@@ -1,0 +1,276 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import attribution, calendar
+
+
+class ReferralMonth(models.Model):
+    """The monthly referral calendar of a company (RI-6).
+
+    Prepared by a scheduled action at the start of each month for the month before: by the
+    report day the internal-staff referral report goes to the general manager and finance and
+    the renewal/referral list to the consulting supervisor; by the judged day (at the latest
+    the judged-latest day) the supervisor's judged counts and amounts go to finance.
+    """
+
+    _name = "referral.month"
+    _description = "Monthly Referral Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_start = fields.Date(string="Month", required=True, index=True)
+    date_end = fields.Date(required=True)
+    state = fields.Selection(
+        [
+            ("open", "To Report"),
+            ("reported", "Reported"),
+            ("judged", "Judged, Sent to Finance"),
+        ],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    report_deadline = fields.Date(compute="_compute_deadlines", store=True)
+    judged_deadline = fields.Date(compute="_compute_deadlines", store=True)
+    judged_latest_deadline = fields.Date(compute="_compute_deadlines", store=True)
+    overdue = fields.Boolean(compute="_compute_overdue", search="_search_overdue")
+    staff_claim_ids = fields.Many2many(
+        "referral.claim",
+        compute="_compute_claims",
+        string="Internal Staff Referrals",
+        help="Case (c): referrals by internal staff whose deal was won in the month.",
+    )
+    list_claim_ids = fields.Many2many(
+        "referral.claim",
+        compute="_compute_claims",
+        string="Renewals and Customer Referrals",
+        help="Cases (a) and (b): for the consulting supervisor to judge.",
+    )
+    judged_count = fields.Integer(tracking=True, help="RI-6: counts judged by the supervisor.")
+    judged_amount = fields.Monetary(tracking=True, help="RI-6: amounts judged by the supervisor.")
+    judged_note = fields.Text()
+
+    _month_unique = models.UniqueIndex(
+        "(company_id, date_start)", "The monthly report of this month already exists."
+    )
+
+    @api.depends("date_start")
+    def _compute_name(self):
+        for month in self:
+            month.name = month.date_start and month.date_start.strftime("%Y-%m")
+
+    @api.depends(
+        "date_end",
+        "company_id.referral_report_day",
+        "company_id.referral_judged_day",
+        "company_id.referral_judged_latest_day",
+    )
+    def _compute_deadlines(self):
+        for month in self:
+            if not month.date_end:
+                month.report_deadline = month.judged_deadline = False
+                month.judged_latest_deadline = False
+                continue
+            company = month.company_id
+            following = month.date_end + timedelta(days=1)
+            deadlines = calendar.monthly_deadlines(
+                following.year,
+                following.month,
+                report_day=company.referral_report_day,
+                judged_day=company.referral_judged_day,
+                judged_latest_day=company.referral_judged_latest_day,
+            )
+            month.report_deadline = deadlines["report"]
+            month.judged_deadline = deadlines["judged"]
+            month.judged_latest_deadline = deadlines["judged_latest"]
+
+    def _compute_overdue(self):
+        today = fields.Date.context_today(self)
+        for month in self:
+            month.overdue = (month.state == "open" and today > month.report_deadline) or (
+                month.state != "judged" and today > month.judged_latest_deadline
+            )
+
+    def _search_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        domain = [
+            "|",
+            "&",
+            ("state", "=", "open"),
+            ("report_deadline", "<", today),
+            "&",
+            ("state", "!=", "judged"),
+            ("judged_latest_deadline", "<", today),
+        ]
+        return domain if True in value else ["!", *domain]
+
+    def _compute_claims(self):
+        claims = self.env["referral.claim"].search(
+            [
+                ("company_id", "in", self.company_id.ids),
+                ("deal_date", ">=", min(self.mapped("date_start"), default=False)),
+                ("deal_date", "<=", max(self.mapped("date_end"), default=False)),
+                ("state", "not in", ("draft", "refused")),
+            ]
+        )
+        for month in self:
+            mine = claims.filtered(
+                lambda claim, month=month: (
+                    claim.company_id == month.company_id
+                    and month.date_start <= claim.deal_date <= month.date_end
+                )
+            )
+            month.staff_claim_ids = mine.filtered(
+                lambda claim: claim.case == attribution.CASE_STAFF_REFERRAL
+            )
+            month.list_claim_ids = mine - month.staff_claim_ids
+
+    # --- Scheduled preparation
+
+    @api.model
+    def _cron_prepare(self):
+        """Prepare last month's report of every company with its activities (RI-6); warn
+        about overdue judged results."""
+        today = fields.Date.context_today(self)
+        start, end = calendar.previous_month(today)
+        companies = self.env["res.company"].search([])
+        existing = self.search([("date_start", "=", start), ("company_id", "in", companies.ids)])
+        missing = companies - existing.company_id
+        months = self.create(
+            [{"company_id": c.id, "date_start": start, "date_end": end} for c in missing]
+        )
+        months._schedule_activities()
+        late = self.search([("overdue", "in", [True]), ("state", "!=", "judged")])
+        for month in late:
+            user = month.company_id.referral_gm_user_id
+            if user and not month.activity_ids.filtered(
+                lambda act: (
+                    act.activity_type_id
+                    == self.env.ref("referral_incentive.mail_activity_referral_overdue")
+                )
+            ):
+                month.activity_schedule(
+                    "referral_incentive.mail_activity_referral_overdue",
+                    user_id=user.id,
+                    date_deadline=today,
+                )
+        return months
+
+    def _schedule_activities(self):
+        for month in self:
+            company = month.company_id
+            reporter = company.referral_hr_user_id or company.referral_gm_user_id
+            if reporter:
+                month.activity_schedule(
+                    "referral_incentive.mail_activity_referral_report",
+                    user_id=reporter.id,
+                    date_deadline=month.report_deadline,
+                )
+            if company.referral_supervisor_user_id:
+                month.activity_schedule(
+                    "referral_incentive.mail_activity_referral_judge",
+                    user_id=company.referral_supervisor_user_id.id,
+                    date_deadline=month.judged_deadline,
+                    note=self.env._(
+                        "Judge the renewal/referral list and send counts and amounts to "
+                        "finance by %(day)s, at the latest %(latest)s.",
+                        day=month.judged_deadline,
+                        latest=month.judged_latest_deadline,
+                    ),
+                )
+
+    # --- Sending
+
+    def action_send_reports(self):
+        """Send the internal-staff report to the general manager and finance and the
+        renewal/referral list to the consulting supervisor, as PDF (RI-6)."""
+        if not (
+            self.env.user.has_group("hr.group_hr_user")
+            or self.env.user.has_group("referral_incentive.group_referral_incentive_manager")
+        ):
+            raise AccessError(self.env._("Only HR or managers send the monthly reports."))
+        for month in self:
+            company = month.company_id
+            recipients = {
+                "referral_incentive.action_report_referral_staff": (
+                    company.referral_gm_user_id | company.referral_finance_user_id
+                ),
+                "referral_incentive.action_report_referral_list": (
+                    company.referral_supervisor_user_id
+                ),
+            }
+            if not all(recipients.values()):
+                raise UserError(
+                    self.env._(
+                        "Set the general manager, finance and the consulting supervisor in "
+                        "the settings (Referral Bonuses) first."
+                    )
+                )
+            for report_ref, users in recipients.items():
+                report = self.env.ref(report_ref)
+                content, _format = self.env["ir.actions.report"]._render_qweb_pdf(
+                    report_ref, month.ids
+                )
+                attachment = self.env["ir.attachment"].create(
+                    {
+                        "name": f"{report.name} {month.name}.pdf",
+                        "raw": content,
+                        "res_model": month._name,
+                        "res_id": month.id,
+                        "mimetype": "application/pdf",
+                    }
+                )
+                month.message_post(
+                    body=self.env._(
+                        "%(report)s of %(month)s", report=report.name, month=month.name
+                    ),
+                    partner_ids=users.partner_id.ids,
+                    attachment_ids=attachment.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+        self.filtered(lambda month: month.state == "open").write({"state": "reported"})
+        self.activity_feedback(["referral_incentive.mail_activity_referral_report"])
+        return True
+
+    def action_send_judged(self):
+        """The consulting supervisor sends judged counts and amounts to finance (RI-6)."""
+        for month in self:
+            if self.env.user != month.company_id.referral_supervisor_user_id and not (
+                self.env.user.has_group("hr.group_hr_user")
+            ):
+                raise AccessError(self.env._("The consulting supervisor sends judged results."))
+            if month.state != "reported":
+                raise UserError(self.env._("Send the monthly reports first."))
+            finance = month.company_id.referral_finance_user_id
+            month.sudo().message_post(
+                body=self.env._(
+                    "Judged results of %(month)s: %(count)s referrals, %(amount)s.",
+                    month=month.name,
+                    count=month.judged_count,
+                    amount=month.judged_amount,
+                ),
+                partner_ids=finance.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.sudo().write({"state": "judged"})
+        self.sudo().activity_feedback(
+            [
+                "referral_incentive.mail_activity_referral_judge",
+                "referral_incentive.mail_activity_referral_overdue",
+            ]
+        )
+        return True
