@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import psycopg2.errors
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ConcurrencyError, UserError
 
 from ..tools import ledger
@@ -134,7 +134,13 @@ class EmployeeIncentiveLine(models.Model):
 
     @api.model
     def _selection_source_model(self):
-        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+        return list(self._source_model_selection(self.env.lang or "en_US"))
+
+    @tools.ormcache("lang")
+    def _source_model_selection(self, lang):
+        # Cached: the ORM asks for the selection once per record it validates.
+        models = self.env["ir.model"].sudo().with_context(lang=lang).search([])
+        return tuple((model.model, model.name) for model in models)
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):

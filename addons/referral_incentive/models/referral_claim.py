@@ -159,9 +159,18 @@ class ReferralClaim(models.Model):
     refuse_reason = fields.Text(readonly=True, copy=False, tracking=True)
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
     ledger_line_id = fields.Many2one(
-        "employee.incentive.line", string="Ledger Line", readonly=True, copy=False
+        "employee.incentive.line", string="Ledger Line", compute="_compute_ledger_line_id"
     )
-    ledger_state = fields.Selection(related="ledger_line_id.state", string="Payment")
+    ledger_state = fields.Selection(
+        [
+            ("draft", "To Approve"),
+            ("approved", "Approved"),
+            ("paid", "Paid"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Payment",
+        compute="_compute_ledger_line_id",
+    )
     points_line_ids = fields.One2many("referral.points.line", "claim_id", readonly=True)
 
     # RI-9: one claim per deal, so that neither the bonus nor the customer passes to another
@@ -245,6 +254,26 @@ class ReferralClaim(models.Model):
                 else 0.0
             )
 
+    def _ledger_source_key(self):
+        return f"referral_incentive:claim:{self.id}"
+
+    def _compute_ledger_line_id(self):
+        lines = (
+            self.env["employee.incentive.line"]
+            .sudo()
+            .search(
+                [
+                    ("source_key", "in", [claim._ledger_source_key() for claim in self]),
+                    ("kind", "=", "bonus"),
+                ]
+            )
+        )
+        by_key = {line.source_key: line for line in lines}
+        for claim in self:
+            line = by_key.get(claim._ledger_source_key(), lines.browse())
+            claim.ledger_line_id = line
+            claim.ledger_state = line.state
+
     def _compute_contact_count(self):
         counts = dict(
             self.env["mail.message"]
@@ -327,6 +356,8 @@ class ReferralClaim(models.Model):
     # --- Rights
 
     def _is_approver(self):
+        if self.env.su:
+            return True
         user = self.env.user
         return user.has_group("referral_incentive.group_referral_incentive_manager") or (
             user.has_group("hr.group_hr_user")
@@ -334,6 +365,8 @@ class ReferralClaim(models.Model):
 
     def _check_reviewer(self):
         """The applicant's manager (or department manager) reviews (RI-7)."""
+        if self.env.su:
+            return
         user = self.env.user
         if not user.has_group("referral_incentive.group_referral_incentive_manager"):
             raise AccessError(self.env._("Only department managers review referral claims."))
@@ -352,7 +385,7 @@ class ReferralClaim(models.Model):
                 raise AccessError(self.env._("Nobody reviews his own claim."))
 
     def _check_hr(self):
-        if not self.env.user.has_group("hr.group_hr_user"):
+        if not self.env.su and not self.env.user.has_group("hr.group_hr_user"):
             raise AccessError(self.env._("Only HR approves referral bonuses."))
 
     # --- Checks before submission and approval
@@ -526,7 +559,7 @@ class ReferralClaim(models.Model):
             raise UserError(self.env._("Only submitted claims can be reviewed."))
         self._check_reviewer()
         self.write({"state": "reviewed", "reviewed_by_id": self.env.uid})
-        self.activity_feedback(["referral_incentive.mail_activity_referral_review"])
+        self.activity_unlink(["referral_incentive.mail_activity_referral_review"])
         for claim in self:
             hr_user = claim.company_id.referral_hr_user_id
             if hr_user:
@@ -549,11 +582,11 @@ class ReferralClaim(models.Model):
         if problems:
             raise UserError("\n".join(problems.values()))
         self.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": today})
-        vals_list = [claim._ledger_values(today) for claim in self]
-        lines = self.env["employee.incentive.line"].sudo()._book(vals_list)
-        for claim, line in zip(self, lines, strict=True):
-            claim.ledger_line_id = line
-        self.activity_feedback(["referral_incentive.mail_activity_referral_approve"])
+        self.env["employee.incentive.line"].sudo()._book(
+            [claim._ledger_values(today) for claim in self]
+        )
+        self.invalidate_recordset(["ledger_line_id"])
+        self.activity_unlink(["referral_incentive.mail_activity_referral_approve"])
         self._book_points()
         return True
 
@@ -576,8 +609,8 @@ class ReferralClaim(models.Model):
                 customer=self.partner_id.name,
             ),
             "rule_ref": "RI-5",
-            "source_key": f"referral_incentive:claim:{self.id}",
-            "source_ref": f"{self._name},{self.id}",
+            "source_key": self._ledger_source_key(),
+            "source_ref": self,  # a record, not "model,id": no existence query per line
             "date": calendar.next_payday(today, payday),
             "state": "approved",
             "approved_by_id": self.env.uid,
