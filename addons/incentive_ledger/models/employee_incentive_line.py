@@ -77,7 +77,14 @@ class EmployeeIncentiveLine(models.Model):
     source_ref = fields.Reference(
         selection="_selection_source_model",
         string="Source Document",
+        compute="_compute_source_ref",
+        inverse="_inverse_source_ref",
         help="The business record (claim, scorecard, collision case...) behind the line.",
+    )
+    # Stored as model and id, so that booking a batch does not check each record's existence.
+    source_model = fields.Char(index=True, readonly=True)
+    source_res_id = fields.Many2oneReference(
+        string="Source Record ID", model_field="source_model", readonly=True
     )
     source_key = fields.Char(
         required=True,
@@ -141,6 +148,42 @@ class EmployeeIncentiveLine(models.Model):
         # Cached: the ORM asks for the selection once per record it validates.
         models = self.env["ir.model"].sudo().with_context(lang=lang).search([])
         return tuple((model.model, model.name) for model in models)
+
+    @api.depends("source_model", "source_res_id")
+    def _compute_source_ref(self):
+        for line in self:
+            line.source_ref = (
+                f"{line.source_model},{line.source_res_id}"
+                if line.source_model in self.env and line.source_res_id
+                else False
+            )
+
+    def _inverse_source_ref(self):
+        for line in self:
+            line.write(self._split_source_ref(line.source_ref))
+
+    @api.model
+    def _split_source_ref(self, value):
+        """{source_model, source_res_id} of a "model,id" string or a record."""
+        if isinstance(value, models.BaseModel):
+            return {"source_model": value._name, "source_res_id": value.id}
+        if value:
+            model, res_id = value.split(",")
+            return {"source_model": model, "source_res_id": int(res_id)}
+        return {"source_model": False, "source_res_id": False}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [
+            {
+                **{key: value for key, value in vals.items() if key != "source_ref"},
+                **self._split_source_ref(vals["source_ref"]),
+            }
+            if "source_ref" in vals
+            else vals
+            for vals in vals_list
+        ]
+        return super().create(vals_list)
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
@@ -257,8 +300,9 @@ class EmployeeIncentiveLine(models.Model):
                     "amount": line.amount,
                     "rule_ref": line.rule_ref,
                     "name": self.env._("Reversal: %(name)s", name=line.name),
-                    "source_ref": line.source_ref
-                    and f"{line.source_ref._name},{line.source_ref.id}",
+                    "source_ref": line.source_model
+                    and line.source_res_id
+                    and f"{line.source_model},{line.source_res_id}",
                 },
                 today,
             )

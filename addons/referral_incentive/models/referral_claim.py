@@ -117,9 +117,7 @@ class ReferralClaim(models.Model):
         default=lambda self: self.env.user.employee_id,
         ondelete="restrict",
     )
-    department_id = fields.Many2one(
-        "hr.department", compute="_compute_beneficiary", store=True, string="Department"
-    )
+    department_id = fields.Many2one("hr.department", compute="_compute_beneficiary", store=True)
     party_ids = fields.One2many("referral.claim.party", "claim_id", string="Parties", copy=True)
     beneficiary_id = fields.Many2one(
         "hr.employee",
@@ -141,7 +139,7 @@ class ReferralClaim(models.Model):
     )
 
     # --- How much (RI-5)
-    tier_id = fields.Many2one("referral.tier", compute="_compute_tier", store=True, string="Tier")
+    tier_id = fields.Many2one("referral.tier", compute="_compute_tier", store=True)
     tier_bonus = fields.Monetary(compute="_compute_tier", store=True)
     special_customer = fields.Boolean(compute="_compute_special_customer")
     uplift = fields.Monetary(
@@ -158,9 +156,7 @@ class ReferralClaim(models.Model):
     approved_date = fields.Date(readonly=True, copy=False, index=True)
     refuse_reason = fields.Text(readonly=True, copy=False, tracking=True)
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    ledger_line_id = fields.Many2one(
-        "employee.incentive.line", string="Ledger Line", compute="_compute_ledger_line_id"
-    )
+    ledger_line_id = fields.Many2one("employee.incentive.line", compute="_compute_ledger_line_id")
     ledger_state = fields.Selection(
         [
             ("draft", "To Approve"),
@@ -430,23 +426,24 @@ class ReferralClaim(models.Model):
 
     def _problem(self, customer_deals, excluded, today):
         self.ensure_one()
-        _ = self.env._
         lead = self.lead_id.sudo()
         if lead.won_status != "won" or not self.deal_date:
-            return _("%(deal)s is not won: only signed deals earn a bonus.", deal=lead.name)
+            return self.env._(
+                "%(deal)s is not won: only signed deals earn a bonus.", deal=lead.name
+            )
         if not self.partner_id:
-            return _("%(deal)s has no customer.", deal=lead.name)
+            return self.env._("%(deal)s has no customer.", deal=lead.name)
         if self.partner_id.referral_company_resource:
-            return _(
+            return self.env._(
                 "%(customer)s became a company resource when the entitled employee left: no "
                 "later bonus for anyone from this customer (RI-10).",
                 customer=self.partner_id.name,
             )
         if not self.party_ids:
-            return _("Name the parties who brought the deal (RI-3).")
+            return self.env._("Name the parties who brought the deal (RI-3).")
         if not self.beneficiary_id:
             reason = dict(self._fields["no_bonus_reason"]._description_selection(self.env))
-            return _(
+            return self.env._(
                 "No bonus for this deal: %(reason)s (RI-3).",
                 reason=reason.get(self.no_bonus_reason, ""),
             )
@@ -460,17 +457,17 @@ class ReferralClaim(models.Model):
         )
         if not_eligible:
             return {
-                attribution.NOT_ELIGIBLE_SHAREHOLDER: _(
+                attribution.NOT_ELIGIBLE_SHAREHOLDER: self.env._(
                     "%(employee)s is a shareholder: shareholders get no referral bonus (RI-2).",
                     employee=beneficiary.name,
                 ),
-                attribution.NOT_ELIGIBLE_BUSINESS_DEPARTMENT: _(
+                attribution.NOT_ELIGIBLE_BUSINESS_DEPARTMENT: self.env._(
                     "%(employee)s works in %(department)s, whose job is to develop, renew and "
                     "refer customers: no referral bonus (RI-2).",
                     employee=beneficiary.name,
                     department=beneficiary.department_id.name,
                 ),
-                attribution.NOT_ELIGIBLE_LEFT: _(
+                attribution.NOT_ELIGIBLE_LEFT: self.env._(
                     "%(employee)s has left the company: the customer is a company resource "
                     "(RI-10).",
                     employee=beneficiary.name,
@@ -487,15 +484,15 @@ class ReferralClaim(models.Model):
         if case_problem:
             case_label = dict(self._fields["case"]._description_selection(self.env))[self.case]
             return {
-                attribution.CASE_NEEDS_PARTY: _(
+                attribution.CASE_NEEDS_PARTY: self.env._(
                     "A claim of the case '%(case)s' names the party it is about (RI-1).",
                     case=case_label,
                 ),
-                attribution.CASE_NEEDS_OLD_CUSTOMER: _(
+                attribution.CASE_NEEDS_OLD_CUSTOMER: self.env._(
                     "%(customer)s had no deal before: this is not a renewal (RI-1).",
                     customer=self.partner_id.name,
                 ),
-                attribution.CASE_NEEDS_NEW_CUSTOMER: _(
+                attribution.CASE_NEEDS_NEW_CUSTOMER: self.env._(
                     "%(customer)s is not a new customer: its first deal was on %(date)s, "
                     "before this quarter (RI-4).",
                     customer=self.partner_id.name,
@@ -503,7 +500,7 @@ class ReferralClaim(models.Model):
                 ),
             }[case_problem]
         if calendar.is_late(today, self.deadline):
-            return _(
+            return self.env._(
                 "The application for %(deal)s was due by %(deadline)s, %(days)s working days "
                 "after the quarter: it is late and refused (RI-7).",
                 deal=lead.name,
@@ -519,13 +516,12 @@ class ReferralClaim(models.Model):
         contacts (RI-12)."""
         if self.filtered(lambda claim: claim.state != "draft"):
             raise UserError(self.env._("Only draft claims can be submitted."))
-        _ = self.env._
         for claim in self:
             if claim.employee_id.user_id != self.env.user and not self._is_approver():
-                raise AccessError(_("Employees submit their own claims."))
+                raise AccessError(self.env._("Employees submit their own claims."))
             if not claim.contact_count:
                 raise UserError(
-                    _(
+                    self.env._(
                         "No contact with %(customer)s is logged on %(deal)s: log every call, "
                         "visit or message (time, channel, content) as a done activity before "
                         "claiming (RI-12).",
@@ -534,9 +530,9 @@ class ReferralClaim(models.Model):
                     )
                 )
             if not claim.contract_attachment_ids:
-                raise UserError(_("Attach a copy of the contract (RI-7)."))
+                raise UserError(self.env._("Attach a copy of the contract (RI-7)."))
             if not (claim.process_description or "").strip():
-                raise UserError(_("Describe the process: how the customer came (RI-7)."))
+                raise UserError(self.env._("Describe the process: how the customer came (RI-7)."))
         self._compute_tier()
         problems = self._problems(fields.Date.context_today(self))
         if problems:

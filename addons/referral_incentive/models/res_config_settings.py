@@ -37,7 +37,9 @@ class ResConfigSettings(models.TransientModel):
     referral_event_points = fields.Integer(
         related="company_id.referral_event_points", readonly=False
     )
-    referral_currency_id = fields.Many2one(related="company_id.currency_id")
+    referral_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Currency of Referral Settings"
+    )
     referral_points_step = fields.Monetary(
         related="company_id.referral_points_step",
         readonly=False,
