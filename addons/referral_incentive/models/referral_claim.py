@@ -60,7 +60,7 @@ class ReferralClaim(models.Model):
         index=True,
         check_company=True,
         tracking=True,
-        domain="[('type', '=', 'opportunity')]",
+        domain="[('type', '=', 'opportunity'), ('won_status', '=', 'won')]",
         ondelete="restrict",
     )
     partner_id = fields.Many2one(
