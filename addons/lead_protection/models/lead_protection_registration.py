@@ -52,6 +52,15 @@ class LeadProtectionRegistration(models.Model):
     )
     invalid_reason = fields.Char(tracking=True)
     fake = fields.Boolean(string="Fake Registration", readonly=True, tracking=True)
+    fake_offence = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="LP-11: which fake registration of this salesperson this is (1 for the first).",
+    )
+    _fake_offence_unique = models.UniqueIndex(
+        "(user_id, fake_offence) WHERE fake_offence > 0",
+        "This offence number of the salesperson is already taken.",
+    )
 
     # --- The customer, as registered (LP-1)
     customer_name = fields.Char(required=True)
@@ -366,12 +375,22 @@ class LeadProtectionRegistration(models.Model):
         """LP-11: a fake registration is invalid and fined, escalating per salesperson."""
         self._check_manager()
         entries = []
-        # One by one: each offence raises the next one's fine.
-        for registration in self.sudo():
-            company = registration.company_id
-            previous = self.sudo().search_count(
-                [("user_id", "=", registration.user_id.id), ("fake", "=", True)]
+        # Each offence raises the next one's fine: count the earlier ones once per salesperson.
+        # Two managers marking fakes of one salesperson at once would give the same offence
+        # number: the unique index refuses the second, which is retried and counts again.
+        todo = self.sudo().filtered(lambda registration: not registration.fake)
+        previous_by_user = dict(
+            self.sudo()._read_group(
+                [("user_id", "in", todo.user_id.ids), ("fake", "=", True)],
+                ["user_id"],
+                ["__count"],
             )
+        )
+        for registration in todo:
+            company = registration.company_id
+            previous = previous_by_user.get(registration.user_id, 0)
+            previous_by_user[registration.user_id] = previous + 1
+            registration.fake_offence = previous + 1
             registration.fake = True
             registration._invalidate(self.env._("Fake registration"))
             fine = penalties.fake_registration_penalty(
@@ -401,6 +420,11 @@ class LeadProtectionRegistration(models.Model):
                     "source_key": f"lp11:fake:{registration.id}",
                 }
             )
+        try:
+            with self.env.cr.savepoint():
+                self.env.flush_all()
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError("Fake registration marked concurrently, retrying") from error
         self.env["hr.employee"]._protection_book(entries)
         return True
 

@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+import psycopg2
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import LeadProtectionCommon
 
@@ -173,6 +175,25 @@ class TestRegistration(LeadProtectionCommon):
         with self.assertRaises(UserError):
             registrations[0].with_user(self.user_sales_2).action_mark_fake()
 
+    def test_lp11_fakes_marked_in_one_batch_escalate_once_each(self):
+        """LP-11: marking several fakes at once escalates as one by one; marking again fines
+        nothing more; PostgreSQL refuses two fakes with the same offence number (two managers
+        at the same instant: the second is retried and counts again)."""
+        registrations = self.Registration
+        for index in range(3):
+            lead = self._lead(self.user_sales_1, phone=f"1390000001{index}")
+            registrations |= self._register(self.user_sales_1, lead)
+        registrations[:2].with_user(self.user_manager).action_mark_fake()
+        registrations[:2].with_user(self.user_manager).action_mark_fake()
+        self.assertEqual(sorted(self._ledger("LP-11").mapped("amount")), [-100.0, -50.0])
+        self.assertEqual(sorted(registrations[:2].mapped("fake_offence")), [1, 2])
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "UPDATE lead_protection_registration SET fake_offence = 1 WHERE id = %s",
+                    [registrations[2].id],
+                )
+
     def test_lp13_leavers_customers_become_company_resources(self):
         """LP-13: archiving a salesperson releases his customers to the company."""
         lead = self._lead(self.user_sales_1)
@@ -232,5 +253,5 @@ class TestRegistration(LeadProtectionCommon):
             *[self._lead(self.user_sales_1, phone=f"13966{i:06d}") for i in range(60)]
         )
         self.env.invalidate_all()
-        with self.assertQueryCount(17):
+        with self.assertQueryCount(18):
             self._register(self.user_sales_1, more)
