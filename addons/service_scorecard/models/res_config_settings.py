@@ -6,9 +6,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    scorecard_base_score = fields.Integer(
-        related="company_id.scorecard_base_score", readonly=False
-    )
+    scorecard_base_score = fields.Integer(related="company_id.scorecard_base_score", readonly=False)
     scorecard_year_end_month = fields.Integer(
         related="company_id.scorecard_year_end_month", readonly=False
     )

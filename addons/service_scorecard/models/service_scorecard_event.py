@@ -55,9 +55,7 @@ class ServiceScorecardEvent(models.Model):
         readonly=False,
         precompute=True,
     )
-    date = fields.Date(
-        required=True, default=fields.Date.context_today, tracking=True, index=True
-    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     type_id = fields.Many2one(
         "service.scorecard.event.type",
         string="Event Type",
@@ -321,8 +319,7 @@ class ServiceScorecardEvent(models.Model):
             if verdict == "limit":
                 raise ValidationError(
                     self.env._(
-                        "%(type)s: at most %(limit)s points per quarter either way for "
-                        "%(name)s.",
+                        "%(type)s: at most %(limit)s points per quarter either way for %(name)s.",
                         type=event_type.name,
                         limit=event_type.quarter_limit,
                         name=self.employee_id.name,

@@ -146,14 +146,10 @@ class ServiceScorecardPeriod(models.Model):
                     vals = {"employee_id": employee.id, "period_id": period.id}
                     if model == "service.scorecard":
                         vals["base_score"] = period.company_id.scorecard_base_score
-                        vals["quarter_scorecard_id"] = result[
-                            employee.id, quarter_of[period].id
-                        ].id
+                        vals["quarter_scorecard_id"] = result[employee.id, quarter_of[period].id].id
                     to_create.append(vals)
             created = cards.create(to_create)
-            existing.update(
-                {(card.employee_id.id, card.period_id.id): card for card in created}
-            )
+            existing.update({(card.employee_id.id, card.period_id.id): card for card in created})
             result.update(existing)
         return {key: card.with_env(self.env) for key, card in result.items()}
 
@@ -212,7 +208,9 @@ class ServiceScorecardPeriod(models.Model):
                 card.rank_revenue = by_revenue[card.id]
         cards._book_rewards()
         for period in self.sorted("date_start"):
-            period._announce_best(cards.filtered(lambda card, period=period: card.period_id == period))
+            period._announce_best(
+                cards.filtered(lambda card, period=period: card.period_id == period)
+            )
 
     def _close_quarters(self):
         """SC-2, SC-3, SC-5, SC-7: the quarter's mean, bonus, payout and probation."""
@@ -279,12 +277,16 @@ class ServiceScorecardPeriod(models.Model):
         refs = [f"service.scorecard,{card_id}" for card_id in self.scorecard_ids.ids] + [
             f"service.scorecard.quarter,{card_id}" for card_id in self.quarter_scorecard_ids.ids
         ]
-        lines = self.env["employee.incentive.line"].sudo().search(
-            [
-                ("source_ref", "in", refs),
-                ("state", "!=", "cancelled"),
-                ("kind", "!=", "reversal"),
-            ]
+        lines = (
+            self.env["employee.incentive.line"]
+            .sudo()
+            .search(
+                [
+                    ("source_ref", "in", refs),
+                    ("state", "!=", "cancelled"),
+                    ("kind", "!=", "reversal"),
+                ]
+            )
         )
         if lines:
             lines.action_cancel()
@@ -367,10 +369,12 @@ class ServiceScorecardPeriod(models.Model):
             lambda period: period.period_type == periods.MONTH and period.state == "open"
         )
         quarters = (due - months).filtered(
-            lambda quarter: not any(
-                month.company_id == quarter.company_id
-                and quarter.date_start <= month.date_start <= quarter.date_end
-                for month in still_open
+            lambda quarter: (
+                not any(
+                    month.company_id == quarter.company_id
+                    and quarter.date_start <= month.date_start <= quarter.date_end
+                    for month in still_open
+                )
             )
         )
         if due - months - quarters:

@@ -98,9 +98,7 @@ class ServiceScorecardQuarter(models.Model):
         tracking=True,
         help="SC-7: proposal made to HR when the quarter was closed.",
     )
-    on_probation = fields.Boolean(
-        related="employee_id.scorecard_probation", string="On Probation"
-    )
+    on_probation = fields.Boolean(related="employee_id.scorecard_probation", string="On Probation")
 
     _employee_period_unique = models.UniqueIndex(
         "(employee_id, period_id)", "A customer manager has one scorecard per quarter."
@@ -187,9 +185,7 @@ class ServiceScorecardQuarter(models.Model):
                         amount=card.revenue_applied,
                         source_key=key % "revenue",
                         rule_ref="SC-5",
-                        name=self.env._(
-                            "Revenue assessment %(quarter)s", quarter=period.name
-                        ),
+                        name=self.env._("Revenue assessment %(quarter)s", quarter=period.name),
                     )
                 )
         return self.env["employee.incentive.line"].sudo()._book(vals_list)
