@@ -18,9 +18,6 @@ class HrEmployee(models.Model):
         "consecutive E quarters. Another E quarter proposes dismissal.",
     )
     scorecard_probation_since = fields.Date(groups="hr.group_hr_user", tracking=True)
-    scorecard_quarter_ids = fields.One2many(
-        "service.scorecard.quarter", "employee_id", groups="hr.group_hr_user"
-    )
 
     def action_open_scorecards(self):
         self.ensure_one()

@@ -61,9 +61,7 @@ class ServiceScorecard(models.Model):
         help="Score the month brings into its quarter's mean: a month with proven fraud counts "
         "at most with the best score of the lowest grade.",
     )
-    grade_id = fields.Many2one(
-        "service.scorecard.grade", string="Grade", compute="_compute_grade", store=True
-    )
+    grade_id = fields.Many2one("service.scorecard.grade", compute="_compute_grade", store=True)
     grade_decoration = fields.Selection(related="grade_id.decoration")
     reward_amount = fields.Monetary(
         string="Monthly Reward",

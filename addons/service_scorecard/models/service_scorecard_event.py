@@ -89,7 +89,6 @@ class ServiceScorecardEvent(models.Model):
     note = fields.Html(string="Details")
     evidence_ids = fields.Many2many(
         "ir.attachment",
-        string="Evidence",
         help="Work orders, complaint records, letters of praise, survey sheets...",
     )
     state = fields.Selection(

@@ -61,9 +61,7 @@ class ServiceScorecardQuarter(models.Model):
         string="Quarter Points", compute="_compute_score", store=True, help="Confirmed events."
     )
     score = fields.Float(compute="_compute_score", store=True, aggregator="avg")
-    grade_id = fields.Many2one(
-        "service.scorecard.grade", string="Grade", compute="_compute_grade", store=True
-    )
+    grade_id = fields.Many2one("service.scorecard.grade", compute="_compute_grade", store=True)
     grade_decoration = fields.Selection(related="grade_id.decoration")
 
     # --- Money (SC-3, SC-5)
