@@ -70,3 +70,22 @@ class TestScorecardSecurity(ServiceScorecardCommon):
             .search([])
         )
         self.assertNotIn(employee, cards.employee_id)
+
+    def test_views_open_for_every_role(self):
+        """Customer managers, supervisors and HR open the scorecard views and read what they
+        show."""
+        for user in (self.user_li, self.user_supervisor, self.user_hr):
+            for model in (
+                "service.scorecard",
+                "service.scorecard.quarter",
+                "service.scorecard.event",
+            ):
+                Model = self.env[model].with_user(user)
+                views = Model.get_views([(False, "list"), (False, "form")])
+                record = Model.search([], limit=1)
+                for view in views["views"].values():
+                    fields_in_view = [
+                        name for name in views["models"][model]["fields"] if name in Model._fields
+                    ]
+                    record.read(fields_in_view)
+                    self.assertTrue(view["arch"])
