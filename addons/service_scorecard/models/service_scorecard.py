@@ -1,6 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import payout, scoring
 
@@ -119,6 +120,15 @@ class ServiceScorecard(models.Model):
             card.grade_id = grade
             card.effective_score = scoring.effective_score(card.score, scale, card.fraud)
             card.reward_amount = payout.amount_by_grade(code, rewards)
+
+    def write(self, vals):
+        if "revenue" in vals:
+            self.check_access("write")
+        if "revenue" in vals and self.filtered(lambda card: card.state == "closed"):
+            raise UserError(
+                self.env._("The month is closed: reopen it to change the business revenue.")
+            )
+        return super().write(vals)
 
     # --- Booking (SC-4)
 

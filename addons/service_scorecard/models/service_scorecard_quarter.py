@@ -140,6 +140,8 @@ class ServiceScorecardQuarter(models.Model):
             )
 
     def write(self, vals):
+        if "revenue_amount" in vals:
+            self.check_access("write")
         if "revenue_amount" in vals and self.filtered(lambda card: card.state == "closed"):
             raise UserError(
                 self.env._("The quarter is closed: reopen it to change the revenue assessment.")

@@ -31,6 +31,8 @@ class TestScorecardRanking(ServiceScorecardCommon):
         self.assertIn("Business revenue: Liu Yang", message.body)
         ranks = {e: (c.rank_quality, c.rank_revenue) for e, c in cards.items()}
         self.assertEqual(ranks, {self.li: (1, 2), self.chen: (2, 2), self.liu: (3, 1)})
+        with self.assertRaisesRegex(UserError, "reopen"):
+            cards[self.li].with_user(self.user_supervisor).revenue = 1
 
     def test_sc6_ties_share_the_praise(self):
         """SC-6: managers with the same best score are announced together; no revenue entered,
