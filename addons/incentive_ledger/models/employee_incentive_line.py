@@ -4,6 +4,7 @@ import psycopg2.errors
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ConcurrencyError, UserError
+from odoo.fields import Domain
 
 from ..tools import ledger
 
@@ -79,6 +80,7 @@ class EmployeeIncentiveLine(models.Model):
         string="Source Document",
         compute="_compute_source_ref",
         inverse="_inverse_source_ref",
+        search="_search_source_ref",
         help="The business record (claim, scorecard, collision case...) behind the line.",
     )
     # Stored as model and id, so that booking a batch does not check each record's existence.
@@ -157,6 +159,20 @@ class EmployeeIncentiveLine(models.Model):
                 if line.source_model in self.env and line.source_res_id
                 else False
             )
+
+    def _search_source_ref(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        ids_by_model = {}
+        for ref in value:
+            split = self._split_source_ref(ref)
+            if split["source_model"]:
+                ids_by_model.setdefault(split["source_model"], []).append(split["source_res_id"])
+        domain = Domain.OR(
+            Domain("source_model", "=", model) & Domain("source_res_id", "in", ids)
+            for model, ids in ids_by_model.items()
+        )
+        return domain if operator == "in" else ~domain
 
     def _inverse_source_ref(self):
         for line in self:
