@@ -330,3 +330,20 @@ class TestReferralClaim(ReferralCommon):
         self.env.invalidate_all()
         with freeze_time(IN_TIME), self.assertQueryCount(30):
             more.with_user(self.user_hr).action_approve()
+
+    def test_views_open_for_every_role(self):
+        """Employees, managers and HR open the claim views and read every field they show;
+        the partner and employee forms open with the referral fields."""
+        claim = self._approve(self._claim(self.user_li, self._won_deal(self.new_customer)))
+        for user in (self.user_li, self.user_manager, self.user_hr):
+            Claim = self.env["referral.claim"].with_user(user)
+            views = Claim.get_views(
+                [(False, kind) for kind in ("list", "form", "kanban", "pivot", "graph", "search")]
+            )
+            shown = list(views["models"]["referral.claim"]["fields"])
+            record = Claim.browse(claim.id)
+            self.assertEqual(record.read(shown)[0]["amount"], 1000.0)
+            partner_views = self.env["res.partner"].with_user(user).get_views([(False, "form")])
+            self.assertIn("referral_points", partner_views["models"]["res.partner"]["fields"])
+        hr_views = self.env["hr.employee"].with_user(self.user_hr).get_views([(False, "form")])
+        self.assertIn("referral_shareholder", hr_views["models"]["hr.employee"]["fields"])
