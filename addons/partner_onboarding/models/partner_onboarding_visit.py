@@ -1,0 +1,309 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import visits
+
+# Partner data a visit report may correct (PO-6): visit field -> partner field.
+PARTNER_UPDATES = {
+    "partner_phone": "phone",
+    "partner_email": "email",
+    "partner_street": "street",
+    "partner_city": "city",
+    "partner_website": "website",
+}
+
+
+class PartnerOnboardingVisit(models.Model):
+    """A visit to a joint-venture partner: planned by the cron by grade (PO-5), reported by
+    the visitor, updating the partner's data and recording their next moves (PO-6)."""
+
+    _name = "partner.onboarding.visit"
+    _description = "Partner Visit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        domain=[("onboarding_state", "=", "admitted")],
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    kind = fields.Selection(
+        [
+            (visits.REGULAR, "Regular"),
+            (visits.SENIOR, "Senior Management"),
+            ("extra", "Extra"),
+        ],
+        required=True,
+        default="extra",
+        index=True,
+        help="Regular visits follow the grade's frequency, senior management visits A and "
+        "chosen B partners yearly (PO-5); extra visits are added by hand.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Visitor",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    date_deadline = fields.Date(string="Due by", required=True, tracking=True, index=True)
+    date_done = fields.Date(string="Visited on", tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="planned",
+        index=True,
+        tracking=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", readonly=True, index=True, help="PO-5: flagged by the daily cron."
+    )
+    project_near = fields.Boolean(
+        readonly=True, help="PO-5: planned sooner because a project with the partner is near."
+    )
+
+    # --- Report (PO-6)
+    report = fields.Text(help="What was seen and discussed.")
+    next_moves = fields.Text(
+        string="Partner's Next Moves", help="PO-6: what the partner plans next (projects, bids)."
+    )
+    partner_phone = fields.Char(
+        string="Phone", compute="_compute_partner_data", store=True, readonly=False
+    )
+    partner_email = fields.Char(
+        string="Email", compute="_compute_partner_data", store=True, readonly=False
+    )
+    partner_street = fields.Char(
+        string="Street", compute="_compute_partner_data", store=True, readonly=False
+    )
+    partner_city = fields.Char(
+        string="City", compute="_compute_partner_data", store=True, readonly=False
+    )
+    partner_website = fields.Char(
+        string="Website", compute="_compute_partner_data", store=True, readonly=False
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits_ = super().create(vals_list)
+        visits_.filtered(lambda v: v.state == "planned")._onboarding_schedule_activity()
+        return visits_
+
+    @api.depends("partner_id")
+    def _compute_partner_data(self):
+        """The partner's data as known, for the visitor to correct."""
+        for visit in self:
+            partner = visit.partner_id.sudo()
+            for visit_field, partner_field in PARTNER_UPDATES.items():
+                visit[visit_field] = partner[partner_field]
+
+    @api.depends("partner_id", "date_deadline", "kind")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for visit in self:
+            visit.display_name = self.env._(
+                "%(kind)s visit of %(partner)s",
+                kind=kinds.get(visit.kind, ""),
+                partner=visit.partner_id.name or "",
+            )
+
+    # --- Reporting (PO-6)
+
+    def action_done(self):
+        """PO-6: close the visit with its report: the partner's data is updated, their next
+        moves go to the file."""
+        today = fields.Date.context_today(self)
+        for visit in self:
+            if visit.state != "planned":
+                raise UserError(self.env._("Only planned visits can be reported."))
+            if not (visit.report and visit.next_moves):
+                raise UserError(
+                    self.env._(
+                        "Write the visit report and the partner's next moves before closing "
+                        "the visit (PO-6)."
+                    )
+                )
+            partner = visit.partner_id.sudo()
+            updates = {
+                partner_field: visit[visit_field]
+                for visit_field, partner_field in PARTNER_UPDATES.items()
+                if visit[visit_field] and visit[visit_field] != partner[partner_field]
+            }
+            if updates:
+                partner.write(updates)
+            visit.write(
+                {"state": "done", "date_done": visit.date_done or today, "is_overdue": False}
+            )
+            file = partner._onboarding_ensure_file()
+            file.write({"last_visit_date": visit.date_done, "next_moves": visit.next_moves})
+            file.message_post(
+                body=self.env._(
+                    "Visit of %(date)s by %(visitor)s:\n%(report)s",
+                    date=visit.date_done,
+                    visitor=visit.user_id.name,
+                    report=visit.report,
+                ),
+            )
+            visit.activity_ids.action_feedback(feedback=visit.report)
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled", "is_overdue": False})
+        self.activity_ids.unlink()
+        return True
+
+    # --- Planning (PO-5)
+
+    @api.model
+    def _cron_plan(self):
+        """PO-5: plan the next regular and senior visits of every admitted partner as
+        activities with deadlines, bring them forward when a project is near, flag overdue
+        visits. A fixed number of queries whatever the number of partners."""
+        today = fields.Date.context_today(self)
+        Visit = self.sudo()
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .search([("onboarding_state", "=", "admitted"), ("onboarding_grade", "!=", False)])
+        )
+        if partners:
+            last_visits, last_senior = self._onboarding_last_visits(partners)
+            projects = self._onboarding_near_projects(partners, today)
+            open_visits = {
+                (visit.partner_id, visit.kind): visit
+                for visit in Visit.search(
+                    [
+                        ("partner_id", "in", partners.ids),
+                        ("state", "=", "planned"),
+                        ("kind", "in", (visits.REGULAR, visits.SENIOR)),
+                    ]
+                )
+            }
+            policies = {}
+            to_create, to_move = [], defaultdict(lambda: Visit.browse())
+            for partner in partners:
+                company = partner.onboarding_company_id or self.env.company
+                if company not in policies:
+                    policies[company] = company._onboarding_visit_policy()
+                policy = policies[company]
+                if partner.onboarding_grade not in policy.frequencies:
+                    continue
+                project_date = projects.get(partner)
+                due = visits.due_dates(
+                    policy,
+                    partner.onboarding_grade,
+                    other_region=partner.onboarding_other_region,
+                    senior_chosen=partner.onboarding_senior_visit,
+                    since=partner.onboarding_admitted_date or today,
+                    last_visit=last_visits.get(partner),
+                    last_senior_visit=last_senior.get(partner),
+                    project_date=project_date,
+                    today=today,
+                )
+                near = visits.project_is_near(policy, project_date, today)
+                for kind, deadline in due.items():
+                    visit = open_visits.get((partner, kind))
+                    if visit:
+                        # Visits only move earlier: a date agreed by hand stays unless a
+                        # project makes the visit more urgent.
+                        if deadline < visit.date_deadline:
+                            to_move[deadline] |= visit
+                        continue
+                    to_create.append(self._onboarding_visit_vals(partner, company, kind, deadline))
+                    to_create[-1]["project_near"] = near and kind == visits.REGULAR
+            Visit.create(to_create)
+            for deadline, moved in to_move.items():
+                moved.write({"date_deadline": deadline, "project_near": True})
+                moved.activity_ids.write({"date_deadline": deadline})
+        overdue = Visit.search(
+            [("state", "=", "planned"), ("date_deadline", "<", today), ("is_overdue", "=", False)]
+        )
+        overdue.write({"is_overdue": True})
+        Visit.search(
+            [("is_overdue", "=", True), ("date_deadline", ">=", today), ("state", "=", "planned")]
+        ).write({"is_overdue": False})
+
+    @api.model
+    def _onboarding_visit_vals(self, partner, company, kind, deadline):
+        visitor = partner.onboarding_user_id
+        if kind == visits.SENIOR:
+            visitor = company.onboarding_senior_user_id or visitor
+        return {
+            "partner_id": partner.id,
+            "company_id": company.id,
+            "kind": kind,
+            "user_id": (visitor or self.env.ref("base.user_admin")).id,
+            "date_deadline": deadline,
+        }
+
+    @api.model
+    def _onboarding_last_visits(self, partners):
+        """Last visit of any kind and last senior visit, by partner."""
+        last_visits, last_senior = {}, {}
+        groups = self.sudo()._read_group(
+            [("partner_id", "in", partners.ids), ("state", "=", "done")],
+            ["partner_id", "kind"],
+            ["date_done:max"],
+        )
+        for partner, kind, date_done in groups:
+            if date_done and (partner not in last_visits or date_done > last_visits[partner]):
+                last_visits[partner] = date_done
+            if kind == visits.SENIOR and date_done:
+                last_senior[partner] = date_done
+        return last_visits, last_senior
+
+    @api.model
+    def _onboarding_near_projects(self, partners, today):
+        """Expected closing of the nearest open joint-venture opportunity, by partner."""
+        tag = self.env.ref("partner_onboarding.crm_tag_joint_venture", raise_if_not_found=False)
+        if not tag:
+            return {}
+        groups = (
+            self.env["crm.lead"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "child_of", partners.ids),
+                    ("tag_ids", "in", tag.ids),
+                    ("type", "=", "opportunity"),
+                    ("date_deadline", ">=", today),
+                    ("won_status", "=", "pending"),
+                ],
+                ["partner_id"],
+                ["date_deadline:min"],
+            )
+        )
+        projects = {}
+        for partner, deadline in groups:
+            commercial = partner.commercial_partner_id
+            if commercial not in projects or deadline < projects[commercial]:
+                projects[commercial] = deadline
+        return projects
+
+    def _onboarding_schedule_activity(self):
+        """One activity per planned visit, for the visitor, due by the visit's deadline."""
+        activity_type = self.env.ref("partner_onboarding.mail_activity_type_visit")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": visit.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": visit.display_name,
+                    "user_id": visit.user_id.id,
+                    "date_deadline": visit.date_deadline,
+                }
+                for visit in self
+            ]
+        )
