@@ -41,7 +41,6 @@ class PartnerOnboardingApplication(models.Model):
     name = fields.Char(string="Reference", required=True, readonly=True, default="/", copy=False)
     partner_id = fields.Many2one(
         "res.partner",
-        string="Partner",
         required=True,
         index=True,
         tracking=True,
@@ -88,9 +87,7 @@ class PartnerOnboardingApplication(models.Model):
 
     # --- Main form (主表)
     legal_representative = fields.Char()
-    registration_number = fields.Char(
-        string="Registration Number", help="Unified social credit code of the partner."
-    )
+    registration_number = fields.Char(help="Unified social credit code of the partner.")
     currency_id = fields.Many2one(related="company_id.currency_id")
     registered_capital = fields.Monetary(currency_field="currency_id")
     qualification = fields.Char(
@@ -101,14 +98,12 @@ class PartnerOnboardingApplication(models.Model):
     contact_phone = fields.Char()
     contracting_region = fields.Char(help="Where the partner takes on works (承揽区域).")
     other_region = fields.Boolean(
-        string="Other Region",
         help="PO-5: the partner is based outside the company's region (外埠); visits may be "
         "less frequent, but at least every 6 months.",
     )
     background = fields.Text(string="Background and Connections")
     grade = fields.Selection(
         GRADES,
-        string="Grade",
         tracking=True,
         copy=False,
         help="PO-4: internal grade set by the central office when admitting; never shown to "

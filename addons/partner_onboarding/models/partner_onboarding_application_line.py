@@ -22,7 +22,6 @@ class PartnerOnboardingApplicationLine(models.Model):
     section = fields.Selection(SECTIONS, required=True, default="document")
     material_id = fields.Many2one(
         "partner.onboarding.material",
-        string="Material",
         domain="[('section', '=', section)]",
         help="The kind of material, for the required ones (PO-1, PO-10).",
     )
