@@ -18,9 +18,35 @@ class EmployeeIncentiveLine(models.Model):
 
     _name = "employee.incentive.line"
     _description = "Employee Incentive Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "incentive.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Set by the workflow methods below only (approve, cancel, pay, reverse).
+    _guarded_fields = (
+        "state",
+        "approved_by_id",
+        "approved_date",
+        "paid_date",
+        "reversed_line_id",
+    )
+    # Editable while the line is to approve; an approved or paid line is immutable, for HR
+    # too: it is corrected by a cancellation, or a reversal once paid (PAY-2). The employee
+    # and source of a line booked by a workflow never change (RI-9).
+    _guard_frozen_fields = {
+        "name": "_guard_open_records",
+        "kind": "_guard_open_records",
+        "amount": "_guard_open_records",
+        "date": "_guard_open_records",
+        "rule_ref": "_guard_open_records",
+        "company_id": "_guard_open_manual_records",
+        "employee_id": "_guard_open_manual_records",
+        "source_key": "_guard_open_manual_records",
+        "source_model": "_guard_open_manual_records",
+        "source_res_id": "_guard_open_manual_records",
+        "source_ref": "_guard_open_manual_records",
+    }
+    _guard_unlink = "_guard_open_records"
 
     # --- What and for whom
     name = fields.Char(string="Description", required=True, tracking=True)
@@ -141,6 +167,18 @@ class EmployeeIncentiveLine(models.Model):
         "Penalties must be negative or zero; bonuses, rewards and credit shares positive or zero.",
     )
 
+    def _guard_open_records(self):
+        return self.filtered(lambda line: line.state == "draft")
+
+    def _guard_open_manual_records(self):
+        return self.filtered(lambda line: line.state == "draft" and not line.source_model)
+
+    def _guard_hint(self):
+        return self.env._(
+            "Approve, cancel or mark paid with the buttons of the line; a line that is "
+            "approved is corrected by cancelling it (a reversal once paid)."
+        )
+
     @api.model
     def _selection_source_model(self):
         return list(self._source_model_selection(self.env.lang or "en_US"))
@@ -250,7 +288,7 @@ class EmployeeIncentiveLine(models.Model):
         created_ids = {}
         if to_create:
             try:
-                with self.env.cr.savepoint():
+                with self.env.cr.savepoint(), self._guard_workflow():
                     created = self.create([vals_list[index] for index in to_create])
             except psycopg2.errors.UniqueViolation as error:
                 # Another transaction booked the same event after our snapshot: retry the
@@ -270,13 +308,14 @@ class EmployeeIncentiveLine(models.Model):
         """Approve lines to be paid (batch)."""
         if self.filtered(lambda line: line.state != "draft"):
             raise UserError(self.env._("Only lines to approve can be approved."))
-        self.write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.uid,
-                "approved_date": fields.Datetime.now(),
-            }
-        )
+        with self._guard_workflow():
+            self.write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.uid,
+                    "approved_date": fields.Datetime.now(),
+                }
+            )
         return True
 
     def action_reset_to_draft(self):
@@ -284,7 +323,8 @@ class EmployeeIncentiveLine(models.Model):
             raise UserError(
                 self.env._("Only approved lines that are not reversals can be reset to draft.")
             )
-        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        with self._guard_workflow():
+            self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
         return True
 
     def action_cancel(self):
@@ -297,9 +337,18 @@ class EmployeeIncentiveLine(models.Model):
         if self.filtered(lambda line: line.state == "cancelled"):
             raise UserError(self.env._("Some of these lines are already cancelled."))
         paid = self.filtered(lambda line: line.state == "paid")
-        self._create_reversals(paid)
-        self.write({"state": "cancelled"})
+        with self._guard_workflow():
+            self._create_reversals(paid)
+            self.write({"state": "cancelled"})
+        self._on_cancelled(paid)
         return True
+
+    def _on_cancelled(self, paid_lines):
+        """Hook: called after ``self`` is cancelled, ``paid_lines`` (among them) reversed.
+
+        Addons react to ledger events here (e.g. to reopen the claim behind a line), not
+        by overriding ``write``. Lines carry ``source_model``/``source_res_id`` and the
+        ``source_key`` of the event (see the readme for the scheme)."""
 
     def _create_reversals(self, paid_lines):
         """Book one approved reversal per paid line, for the next pay period."""
@@ -334,7 +383,8 @@ class EmployeeIncentiveLine(models.Model):
         """Mark approved lines as paid outside payroll (e.g. a cash payment)."""
         if self.filtered(lambda line: line.state != "approved"):
             raise UserError(self.env._("Only approved lines can be marked as paid."))
-        self.write({"state": "paid", "paid_date": paid_date or fields.Date.context_today(self)})
+        with self._guard_workflow():
+            self.write({"state": "paid", "paid_date": paid_date or fields.Date.context_today(self)})
         return True
 
     def action_mark_paid(self):

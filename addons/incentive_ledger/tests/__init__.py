@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_incentive_line
 from . import test_incentive_line_concurrency
+from . import test_incentive_line_guard

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure rules of the incentive ledger: plain values in, plain values out, no Odoo."""
 
+from . import guard, ledger
 from .ledger import (
     KINDS,
     REVERSAL,
@@ -14,6 +15,8 @@ __all__ = [
     "KINDS",
     "REVERSAL",
     "booking_key",
+    "guard",
+    "ledger",
     "plan_bookings",
     "reversal_values",
 ]

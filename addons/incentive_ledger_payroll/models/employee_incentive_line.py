@@ -6,6 +6,9 @@ from odoo import fields, models
 class EmployeeIncentiveLine(models.Model):
     _inherit = "employee.incentive.line"
 
+    # Set when a payslip is confirmed and cleared when it is cancelled, never by hand.
+    _guarded_fields = ("payslip_id",)
+
     payslip_id = fields.Many2one(
         "hr.payslip",
         string="Paid on Payslip",

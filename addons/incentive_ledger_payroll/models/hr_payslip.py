@@ -255,7 +255,8 @@ class HrPayslip(models.Model):
                     lines=", ".join(reversed_lines.mapped("display_name")),
                 )
             )
-        lines.write({"state": "approved", "payslip_id": False, "paid_date": False})
+        with lines._guard_workflow():
+            lines.write({"state": "approved", "payslip_id": False, "paid_date": False})
 
     def action_payslip_cancel(self):
         done = self.filtered(lambda slip: slip.state == "done")

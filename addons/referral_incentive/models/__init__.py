@@ -5,7 +5,6 @@ from . import res_config_settings
 from . import res_partner
 from . import hr_employee
 from . import crm_lead
-from . import employee_incentive_line
 from . import referral_tier
 from . import referral_claim_party
 from . import referral_claim
