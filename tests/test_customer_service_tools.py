@@ -110,3 +110,7 @@ def test_cs11_classes():
     assert satisfaction.check_class("gold") == "gold"
     with pytest.raises(ValueError):
         satisfaction.check_class("platinum")
+
+
+def test_sc10_local_day_start():
+    assert deadlines.local_day_start(d(2026, 4, 1), SHANGHAI) == dt(2026, 3, 31, 16, 0)

@@ -119,7 +119,9 @@ class CustomerComplaint(models.Model):
         tracking=True,
     )
     description = fields.Html(string="Content")
-    employee_ids = fields.Many2many("hr.employee", string="Employees Concerned", check_company=True)
+    employee_ids = fields.Many2many(
+        "hr.employee.public", string="Employees Concerned", check_company=True
+    )
     customer_manager_id = fields.Many2one(
         "hr.employee",
         check_company=True,
@@ -337,7 +339,7 @@ class CustomerComplaint(models.Model):
         """CS-3: a serious incident is reported to the supervisor at once."""
         supervisors = self.env.ref(SUPERVISOR).sudo().user_ids
         for complaint in self:
-            user = complaint.department_id.manager_id.user_id or supervisors[:1]
+            user = complaint.sudo().department_id.manager_id.user_id or supervisors[:1]
             if user:
                 complaint.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -543,7 +545,7 @@ class CustomerComplaint(models.Model):
         with self._guard_workflow():
             self.write({"reported_at": fields.Datetime.now()})
         for complaint in self:
-            superior = complaint.customer_manager_id.parent_id.user_id
+            superior = complaint.sudo().customer_manager_id.parent_id.user_id
             if superior:
                 complaint.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",

@@ -248,7 +248,9 @@ class CustomerReturnVisit(models.Model):
             with Complaint._guard_workflow(), self._guard_workflow():
                 complaint.return_visit_id = visit
                 visit.complaint_id = complaint
-            manager = service.department_id.manager_id.user_id or self.env.ref("base.user_admin")
+            manager = service.sudo().department_id.manager_id.user_id or self.env.ref(
+                "base.user_admin"
+            )
             complaint.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id,

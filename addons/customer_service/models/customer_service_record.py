@@ -36,7 +36,7 @@ class CustomerServiceRecord(models.Model):
     date_done = fields.Date(
         string="Done On", required=True, default=fields.Date.context_today, tracking=True
     )
-    employee_ids = fields.Many2many("hr.employee", string="Technicians", check_company=True)
+    employee_ids = fields.Many2many("hr.employee.public", string="Technicians", check_company=True)
     department_id = fields.Many2one("hr.department", check_company=True)
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done")],

@@ -58,6 +58,9 @@ class ResPartner(models.Model):
                 "return_visit_id": visit.id if visit else False,
             }
         )
-        with self._guard_workflow():
-            self.customer_class = new_class
+        # Private: the caller checked the acting user's right on the visit that decides it;
+        # the customer's card may belong to a team he cannot edit.
+        partner = self.sudo()
+        with partner._guard_workflow():
+            partner.customer_class = new_class
         return True

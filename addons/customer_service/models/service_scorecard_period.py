@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-from ..tools import satisfaction
+from ..tools import deadlines, satisfaction
 
 
 class ServiceScorecardPeriod(models.Model):
@@ -17,8 +17,12 @@ class ServiceScorecardPeriod(models.Model):
         return super()._close_quarters()
 
     def _survey_rates(self):
-        """{(period, employee id): rate} of the done survey visits of each quarter."""
+        """{employee id: rate} of the survey visits recorded in the quarter, whose days are
+        the company's (SC-10)."""
         self.ensure_one()
+        tz = self.company_id._customer_service_tz()
+        start = deadlines.local_day_start(self.date_start, tz)
+        end = deadlines.local_day_start(fields.Date.add(self.date_end, days=1), tz)
         visits = (
             self.env["customer.return.visit"]
             .sudo()

@@ -1,5 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -20,7 +22,7 @@ class TestComplaintRegister(CustomerServiceCommon):
         self.assertEqual(complaint.customer_name, "Chen Wei")
         self.assertEqual(complaint.receiver_id, self.user_receiver)
         self.assertTrue(complaint.received_at)
-        self.assertEqual(complaint.employee_ids, self.emp_tech)
+        self.assertEqual(complaint.employee_ids.ids, self.emp_tech.ids)
 
     def test_cs1_customer_required(self):
         """CS-1: a complaint without a customer is refused."""
@@ -76,13 +78,27 @@ class TestComplaintRegister(CustomerServiceCommon):
         self.assertTrue(complaint.needs_approval)
         self.assertTrue(complaint.response_deadline)
 
+    def _work_order(self, sheet):
+        return (
+            self.env["ir.attachment"]
+            .with_user(self.user_cm)
+            .create(
+                {
+                    "name": "work_order.txt",
+                    "datas": base64.b64encode(b"work order 42"),
+                    "res_model": sheet._name,
+                    "res_id": sheet.id,
+                }
+            )
+        )
+
     def test_cs1_fault_sheet_reported_with_work_order(self):
         """CS-1: the customer manager records his fault sheet and reports it to his superior
         with the work order; his superior gets an activity."""
         sheet = self._complaint(user=self.user_cm, channel="manager")
         with self.assertRaises(UserError):
             sheet.with_user(self.user_cm).action_report_to_superior()
-        sheet.with_user(self.user_cm).work_order_ids = [(6, 0, self.work_order.ids)]
+        sheet.with_user(self.user_cm).work_order_ids = [(6, 0, self._work_order(sheet).ids)]
         sheet.with_user(self.user_cm).action_report_to_superior()
         self.assertTrue(sheet.reported_at)
         self.assertIn(self.user_supervisor, sheet.activity_ids.user_id)
@@ -91,7 +107,7 @@ class TestComplaintRegister(CustomerServiceCommon):
         """CS-1 attacker: another receiver cannot report someone else's fault sheet, and
         nobody writes the report time directly."""
         sheet = self._complaint(user=self.user_cm, channel="manager")
-        sheet.with_user(self.user_cm).work_order_ids = [(6, 0, self.work_order.ids)]
+        sheet.with_user(self.user_cm).work_order_ids = [(6, 0, self._work_order(sheet).ids)]
         with self.assertRaises(UserError):
             sheet.with_user(self.user_receiver).action_report_to_superior()
         with self.assertRaises(UserError):

@@ -126,7 +126,7 @@ class TestReturnVisit(CustomerServiceCommon):
         visit.action_done_dissatisfied()
         complaint = visit.complaint_id
         self.assertEqual(complaint.channel, "return_visit")
-        self.assertEqual(complaint.employee_ids, self.emp_tech)
+        self.assertEqual(complaint.employee_ids.ids, self.emp_tech.ids)
         self.assertEqual(complaint.return_visit_id, visit)
         self.assertIn(self.user_dm, complaint.activity_ids.user_id)
         self.assertEqual(visit.loop_state, "open")

@@ -19,6 +19,11 @@ def _to_local(moment, tz):
     return moment.replace(tzinfo=UTC).astimezone(tz)
 
 
+def local_day_start(day, tz):
+    """Naive UTC datetime of 00:00 of ``day`` in ``tz``."""
+    return _local_midnight_to_utc(day, tz)
+
+
 def _local_midnight_to_utc(day, tz):
     """Naive UTC datetime of 00:00 of ``day`` in ``tz``."""
     midnight = datetime.datetime.combine(day, datetime.time.min)

@@ -12,16 +12,16 @@ registry.category("web_tour.tours").add("customer_service_complaint_tour", {
             run: "edit Tour Customer",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='channel'] select",
-            run: 'select "\\"phone\\""',
-        },
-        {
             trigger: ".o_notebook a[name='handling']",
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='handling'] select",
-            run: 'select "\\"dispatched\\""',
+            trigger: ".o_form_view .o_field_widget[name='handling'] .o_select_menu_toggler",
+            run: "click",
+        },
+        {
+            trigger: ".o_select_menu_item:contains('Dispatched at Once')",
+            run: "click",
         },
         {
             trigger: ".o_form_view .o_field_widget[name='handling_note'] textarea",
