@@ -112,7 +112,6 @@ class CustomerComplaint(models.Model):
     )
     receiver_id = fields.Many2one(
         "res.users",
-        string="Receiver",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,
@@ -195,7 +194,7 @@ class CustomerComplaint(models.Model):
     # --- Confirmation, fault sheets, scorecard (CS-1, SC-9)
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     scorecard_event_id = fields.Many2one("service.scorecard.event", readonly=True, copy=False)
-    work_order_ids = fields.Many2many("ir.attachment", string="Work Order")
+    work_order_ids = fields.Many2many("ir.attachment", string="Work Order Files")
     reported_at = fields.Datetime(
         string="Reported to the Superior", readonly=True, copy=False, tracking=True
     )
@@ -329,7 +328,7 @@ class CustomerComplaint(models.Model):
             "customer_name": partner.name or email or self.env._("Unknown sender"),
             "partner_id": partner.id or False,
             "description": msg_dict.get("body") or msg_dict.get("subject"),
-            "receiver_id": self.env.company.return_visit_officer_id.id
+            "receiver_id": self.env.company.complaint_receiver_id.id
             or self.env.ref("base.user_admin").id,
         }
         values.update(custom_values or {})

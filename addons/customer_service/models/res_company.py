@@ -24,6 +24,11 @@ class ResCompany(models.Model):
         help="CS-4: interval of the progress reports to the customer until the complaint is "
         "closed. The rulebook sets none: default chosen by the suite.",
     )
+    complaint_receiver_id = fields.Many2one(
+        "res.users",
+        string="Receiver of E-mailed Complaints",
+        help="CS-1: receives the complaints that arrive at the service address.",
+    )
     # --- Complaint fines (CS-5, CS-6)
     complaint_fine_grievance = fields.Monetary(
         currency_field="currency_id",

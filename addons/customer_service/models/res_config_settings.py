@@ -18,6 +18,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_progress_hours = fields.Integer(
         related="company_id.complaint_progress_hours", readonly=False
     )
+    complaint_receiver_id = fields.Many2one(
+        related="company_id.complaint_receiver_id", readonly=False
+    )
     complaint_fine_grievance = fields.Monetary(
         related="company_id.complaint_fine_grievance",
         readonly=False,

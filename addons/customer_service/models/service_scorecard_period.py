@@ -32,12 +32,8 @@ class ServiceScorecardPeriod(models.Model):
                     ("kind", "=", "survey"),
                     ("state", "=", "done"),
                     ("customer_manager_id", "!=", False),
-                    ("done_at", ">=", fields.Datetime.to_datetime(self.date_start)),
-                    (
-                        "done_at",
-                        "<",
-                        fields.Datetime.add(fields.Datetime.to_datetime(self.date_end), days=1),
-                    ),
+                    ("done_at", ">=", start),
+                    ("done_at", "<", end),
                 ]
             )
         )

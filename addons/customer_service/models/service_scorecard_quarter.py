@@ -13,9 +13,7 @@ class ServiceScorecardQuarter(models.Model):
         tracking=True,
         help="SC-8: the quarter's business revenue the company records.",
     )
-    revenue_base = fields.Monetary(
-        string="Revenue Base", tracking=True, help="SC-8: the quarterly revenue base."
-    )
+    revenue_base = fields.Monetary(tracking=True, help="SC-8: the quarterly revenue base.")
 
     def write(self, vals):
         """SC-8: entering the revenue and base computes the revenue bonus or penalty:

@@ -64,6 +64,7 @@ class TestComplaintRegister(CustomerServiceCommon):
     def test_cs1_email_to_service_address_opens_written_complaint(self):
         """CS-1, CS-3: an e-mail to the service address (mail alias) opens a written
         complaint, which needs the supervisor's approval of its reply."""
+        self.company.complaint_receiver_id = self.user_receiver
         alias = self.env.ref("customer_service.mail_alias_complaint")
         self.assertEqual(alias.alias_model_id.model, "customer.complaint")
         complaint = self.Complaint.message_new(
@@ -75,6 +76,7 @@ class TestComplaintRegister(CustomerServiceCommon):
         )
         self.assertEqual(complaint.channel, "written")
         self.assertEqual(complaint.email_from, "chen@example.com")
+        self.assertEqual(complaint.receiver_id, self.user_receiver)
         self.assertTrue(complaint.needs_approval)
         self.assertTrue(complaint.response_deadline)
 
