@@ -51,24 +51,28 @@ class CustomerComplaint(models.Model):
         "return_visit_id",
     )
     # What the customer said and who is concerned freeze once the complaint is resolved.
-    _guard_frozen_fields = (
-        "partner_id",
-        "customer_company",
-        "customer_name",
-        "channel",
-        "kind",
-        "description",
-        "employee_ids",
-        "customer_manager_id",
-        "department_id",
-        "is_serious",
-        "to_general_manager",
-        "bad_attitude",
-        "found_before_complaint",
-        "handling",
-        "handling_note",
-        "reply_body",
-    )
+    _guard_frozen_fields = {
+        "partner_id": "_guard_open_records",
+        "customer_company": "_guard_open_records",
+        "customer_name": "_guard_open_records",
+        "channel": "_guard_open_records",
+        "kind": "_guard_open_records",
+        "description": "_guard_open_records",
+        "employee_ids": "_guard_open_records",
+        "customer_manager_id": "_guard_open_records",
+        "department_id": "_guard_open_records",
+        "is_serious": "_guard_open_records",
+        "to_general_manager": "_guard_open_records",
+        "bad_attitude": "_guard_open_records",
+        "found_before_complaint": "_guard_open_records",
+        "handling": "_guard_open_records",
+        "handling_note": "_guard_open_records",
+        "reply_body": "_guard_open_records",
+        # The resolution and the call back are written until the complaint is closed.
+        "resolution_note": "_guard_unclosed_records",
+        "callback_note": "_guard_unclosed_records",
+        "work_order_ids": "_guard_unclosed_records",
+    }
     _guard_unlink = "_guard_open_records"
 
     # --- The complaint (CS-1)
@@ -352,6 +356,9 @@ class CustomerComplaint(models.Model):
 
     def _guard_open_records(self):
         return self.filtered(lambda complaint: complaint.state in OPEN_STATES)
+
+    def _guard_unclosed_records(self):
+        return self.filtered(lambda complaint: complaint.state not in ("closed", "cancelled"))
 
     def _guard_hint(self):
         return self.env._(

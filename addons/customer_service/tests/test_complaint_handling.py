@@ -51,6 +51,10 @@ class TestComplaintHandling(CustomerServiceCommon):
         complaint.action_close_satisfied()
         self.assertEqual(complaint.state, "closed")
         self.assertTrue(complaint.customer_satisfied)
+        for vals in ({"callback_note": "forged"}, {"customer_satisfied": False}):
+            with self.assertRaises(UserError):
+                complaint.write(vals)
+        self.assertEqual(complaint.sudo().callback_note, "Quiet now, thanks.")
 
     def test_cs3_written_reply_needs_supervisor_approval(self):
         """CS-3: a written complaint's reply is sent only after the supervisor approves it;
