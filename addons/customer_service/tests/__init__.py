@@ -7,5 +7,6 @@ from . import (
     test_complaint_fines,
     test_return_visit,
     test_scorecard_feed,
+    test_menus,
     test_ui,
 )
