@@ -28,7 +28,7 @@ class TestMenus(CustomerServiceCommon):
         self._complaint()
         for user, count in expected.items():
             visible = menus.with_user(user)._filter_visible_menus()
-            self.assertEqual(len(visible), count, user.login)
+            self.assertEqual(len(visible), count, f"{user.login}: {visible.mapped('name')}")
             for menu in visible:
                 action = menu.action.sudo()
                 model = self.env[action.res_model].with_user(user)
