@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 
 import psycopg2
@@ -253,8 +253,10 @@ class TestReferralClaim(ReferralCommon):
                     (self.company.id, lead.id, self.emp_liu.id),
                 )
         self._approve_reviewed(claim)
-        with self.assertRaisesRegex(UserError, "RI-9"):
+        with self.assertRaises(UserError):
             claim.ledger_line_id.with_user(self.user_hr).employee_id = self.emp_liu
+        claim.ledger_line_id.invalidate_recordset()
+        self.assertEqual(claim.ledger_line_id.employee_id, self.emp_li)
 
     def _approve_reviewed(self, claim):
         with freeze_time(IN_TIME):
