@@ -1,6 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class HrEmployee(models.Model):
@@ -21,7 +22,8 @@ class HrEmployee(models.Model):
             employee.incentive_line_count = counts.get(employee, 0)
 
     def action_open_incentive_lines(self):
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("Open the incentive lines of one employee at a time."))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "incentive_ledger.employee_incentive_line_action"
         )

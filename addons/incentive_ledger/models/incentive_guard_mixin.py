@@ -76,6 +76,10 @@ class IncentiveGuardMixin(models.AbstractModel):
         finally:
             _OPEN_WORKFLOWS.reset(token)
 
+    def _guard_is_open(self):
+        """Whether a workflow method of this model is running (not merely a superuser)."""
+        return self._name in _OPEN_WORKFLOWS.get()
+
     def _guard_bypassed(self):
         return (
             self.env.su

@@ -733,8 +733,10 @@ class ReferralClaim(models.Model):
         self.check_access("write")
         with_reviews = self.filtered("review_ids")
         without = self - with_reviews
-        without.filtered(lambda claim: claim.state == "submitted")._check_reviewer()
-        without.filtered(lambda claim: claim.state == "reviewed")._check_hr()
+        if without.filtered(lambda claim: claim.state == "submitted"):
+            without.filtered(lambda claim: claim.state == "submitted")._check_reviewer()
+        if without.filtered(lambda claim: claim.state == "reviewed"):
+            without.filtered(lambda claim: claim.state == "reviewed")._check_hr()
         if with_reviews:
             user = self.env.user
             # The superuser (demo data, scripts) validates the tier whose turn it is.
@@ -756,6 +758,15 @@ class ReferralClaim(models.Model):
                 )
                 with_reviews.review_ids._update_review_status()
         self._after_tier_review(fallback=without)
+
+    def validate_tier(self):
+        # Checked before base_tier_validation opens its comment wizard.
+        self._check_tier_turn(self.review_ids)
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._check_tier_turn(self.review_ids, reject=True)
+        return super().reject_tier()
 
     def _validate_tier(self, tiers=False):
         self._check_tier_turn(tiers or self.review_ids)
@@ -786,6 +797,21 @@ class ReferralClaim(models.Model):
                 )
             )
         return super().restart_validation()
+
+    def _compute_need_validation(self):
+        # base_tier_validation searches the tier definitions record by record; a claim that
+        # has its reviews needs no new ones, which keeps batch approvals flat.
+        with_reviews = self.filtered("review_ids")
+        for claim in with_reviews:
+            claim.need_validation = False
+        super(ReferralClaim, self - with_reviews)._compute_need_validation()
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Inside the claim's own workflow the guard has checked who acts; what users write
+        # directly under validation is still checked by base_tier_validation.
+        if self._guard_is_open():
+            return
+        return super()._tier_validation_check_write_allowed(vals)
 
     def _allow_to_remove_reviews(self, values):
         # The reviews of a claim are its approval trail (RI-7, RI-8): kept when it is
@@ -818,9 +844,7 @@ class ReferralClaim(models.Model):
 
     def _mark_reviewed(self):
         with self._guard_workflow():
-            self.with_context(skip_validation_check=True).write(
-                {"state": "reviewed", "reviewed_by_id": self.env.uid}
-            )
+            self.write({"state": "reviewed", "reviewed_by_id": self.env.uid})
         self.activity_unlink(["referral_incentive.mail_activity_referral_review"])
         for claim in self:
             hr_user = claim.company_id.referral_hr_user_id
@@ -842,9 +866,7 @@ class ReferralClaim(models.Model):
                 or self.env._("Rejected in review by %(user)s.", user=self.env.user.name)
             )
             with self._guard_workflow():
-                claim.with_context(skip_validation_check=True).write(
-                    {"state": "refused", "refuse_reason": text}
-                )
+                claim.write({"state": "refused", "refuse_reason": text})
             claim.message_post(
                 body=self.env._("Refused: %(reason)s", reason=text),
                 partner_ids=claim.employee_id.sudo().user_id.partner_id.ids,

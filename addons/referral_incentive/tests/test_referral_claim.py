@@ -184,7 +184,7 @@ class TestReferralClaim(ReferralCommon):
         claim = self._claim(self.user_li, self._won_deal(self.new_customer))
         with freeze_time(IN_TIME):
             claim.with_user(self.user_li).action_submit()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             claim.with_user(self.user_li).write({"uplift": 500.0, "uplift_reason": "Mine"})
         with self.assertRaisesRegex(UserError, "special"):
             claim.with_user(self.user_manager).write({"uplift": 500.0, "uplift_reason": "Big"})
