@@ -330,7 +330,8 @@ class TestReferralClaim(ReferralCommon):
         self.assertEqual(sum(claims.ledger_line_id.mapped("amount")), 500 + 9 * 1000)
         more = self._reviewed_claims(5, "More")
         self.env.invalidate_all()
-        with freeze_time(IN_TIME), self.assertQueryCount(30):
+        # The tier validation (RI-7) adds a constant handful of queries, not one per claim.
+        with freeze_time(IN_TIME), self.assertQueryCount(36):
             more.with_user(self.user_hr).action_approve()
 
     def test_views_open_for_every_role(self):
