@@ -804,7 +804,7 @@ class ReferralClaim(models.Model):
         with_reviews = self.filtered("review_ids")
         for claim in with_reviews:
             claim.need_validation = False
-        super(ReferralClaim, self - with_reviews)._compute_need_validation()
+        return super(ReferralClaim, self - with_reviews)._compute_need_validation()
 
     def _tier_validation_check_write_allowed(self, vals):
         # Inside the claim's own workflow the guard has checked who acts; what users write

@@ -1,5 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+
 from freezegun import freeze_time
 from lxml import etree
 
@@ -258,7 +260,7 @@ class TestReferralAttacks(ReferralCommon):
             wizard = (
                 self.env["comment.wizard"]
                 .with_user(user)
-                .with_context(action["context"])
+                .with_context(**action["context"])
                 .create({"comment": f"OK by {user.name}"})
             )
             with freeze_time(IN_TIME):
@@ -276,7 +278,7 @@ class TestReferralAttacks(ReferralCommon):
         claim = self._submitted()
         action = claim.with_user(self.user_manager).reject_tier()
         self.env["comment.wizard"].with_user(self.user_manager).with_context(
-            action["context"]
+            **action["context"]
         ).create({"comment": "No contract signed"}).add_comment()
         self.assertEqual(claim.state, "refused")
         self.assertIn("No contract signed", claim.refuse_reason)
@@ -532,11 +534,8 @@ class TestReferralAttacks(ReferralCommon):
                     value = self._forged_value(record, name)
                     if value is None:
                         continue
-                    try:
-                        with self.env.cr.savepoint():
-                            record.with_user(user).write({name: value})
-                    except REFUSED:
-                        pass
+                    with contextlib.suppress(REFUSED), self.env.cr.savepoint():
+                        record.with_user(user).write({name: value})
                     record.invalidate_recordset()
                     with self.subTest(user=user.login, model=model, field=name):
                         self.assertEqual(record[name], before)
