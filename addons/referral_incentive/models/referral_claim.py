@@ -372,8 +372,8 @@ class ReferralClaim(models.Model):
         return self.env._(
             "A claim is edited by its applicant while it is a draft; the deal's figures, the "
             "entitled employee and the bonus follow from the deal, the parties and the tiers; "
-            "Submit, Review, Approve, Refuse and Cancel move it on; a bonus and its customer "
-            "belong to one employee (RI-9)."
+            "Submit, the reviewers' Validate or Reject, Refuse and Cancel for Fraud move it on; "
+            "a bonus and its customer belong to one employee (RI-9)."
         )
 
     def _check_applicant(self, employee_ids):
