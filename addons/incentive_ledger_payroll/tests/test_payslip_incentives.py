@@ -260,10 +260,10 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
         large = self._batch(20, "Large")
         (small | large).write({"state": "done"})  # OCA's own confirmation, without ours
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(4):
             small._claim_incentive_lines()
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(4):
             large._claim_incentive_lines()
         self.assertEqual(set(large.incentive_line_ids.mapped("state")), {"paid"})
         self.assertEqual(len(large.incentive_line_ids), 20)
