@@ -21,8 +21,9 @@ import argparse
 import time
 
 from odoo import SUPERUSER_ID, api
-from odoo.addons.payroll.models.hr_payslip import HrPayslip as OcaPayslip
 from odoo.modules.registry import Registry
+
+from odoo.addons.payroll.models.hr_payslip import HrPayslip as OcaPayslip
 
 
 def setup(env, count):
@@ -151,10 +152,7 @@ def main():
         oca_q = median([r[index][1] for r in results[False]])
         ours_s = median([r[index][0] for r in results[True]])
         ours_q = median([r[index][1] for r in results[True]])
-        print(
-            f"{step:<12}{oca_s:>9.2f}{oca_q:>9}{ours_s:>9.2f}{ours_q:>9}"
-            f"{ours_s / oca_s:>8.2f}x"
-        )
+        print(f"{step:<12}{oca_s:>9.2f}{oca_q:>9}{ours_s:>9.2f}{ours_q:>9}{ours_s / oca_s:>8.2f}x")
 
 
 if __name__ == "__main__":
