@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import calendar
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import fines
@@ -131,13 +131,13 @@ class IncentiveHrProposal(models.Model):
     def _hr_officer(self):
         employee = self.employee_id.sudo()
         officer = employee.hr_responsible_id
-        if not officer:
+        if not officer or officer._is_superuser() or officer.share:
             officer = self.env["res.users"].search(
                 [
                     ("group_ids", "in", self.env.ref("hr.group_hr_user").id),
                     ("company_ids", "in", self.company_id.id),
                     ("share", "=", False),
-                    ("id", "!=", self.env.ref("base.user_root").id),
+                    ("id", "!=", SUPERUSER_ID),
                 ],
                 order="id",
                 limit=1,

@@ -251,7 +251,9 @@ class IncentiveOffence(models.Model):
         self._check_can_record(employees)
         if source is not None and not self.env.su:
             source.check_access("read")
-        offences = self.sudo()._create_offences(fine_type, employees, source, description, values)
+        offences = self.sudo()._create_offences(
+            fine_type, employees.sudo(), source, description, values
+        )
         if attachments:
             attachments = attachments.sudo()
             attachments.write({"res_model": self._name, "res_id": offences[:1].id})

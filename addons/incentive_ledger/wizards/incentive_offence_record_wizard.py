@@ -21,7 +21,8 @@ class IncentiveOffenceRecordWizard(models.TransientModel):
     amount_min = fields.Monetary(related="fine_type_id.amount_min")
     amount_max = fields.Monetary(related="fine_type_id.amount_max")
     currency_id = fields.Many2one(related="fine_type_id.currency_id")
-    employee_ids = fields.Many2many("hr.employee", string="Employees", required=True)
+    # The public profile: managers who are not HR officers cannot read hr.employee.
+    employee_ids = fields.Many2many("hr.employee.public", string="Employees", required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     days = fields.Integer(default=1)
     amount = fields.Monetary(help="For a range: the amount you choose within it.")
@@ -32,7 +33,7 @@ class IncentiveOffenceRecordWizard(models.TransientModel):
         self.ensure_one()
         offences = self.env["incentive.offence"]._record_offence(
             self.fine_type_id,
-            self.employee_ids,
+            self.env["hr.employee"].browse(self.employee_ids.ids),
             date=self.date,
             description=self.description,
             amount=self.amount if self.amount_mode == fines.RANGE else None,
