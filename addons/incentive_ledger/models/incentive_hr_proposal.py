@@ -51,7 +51,9 @@ class IncentiveHrProposal(models.Model):
     )
     rule_ref = fields.Char(string="Rule", index=True)
     source_model = fields.Char(readonly=True, index=True)
-    source_res_id = fields.Many2oneReference(model_field="source_model", readonly=True)
+    source_res_id = fields.Many2oneReference(
+        string="Source Record ID", model_field="source_model", readonly=True
+    )
     reason = fields.Text()
     fine_amount = fields.Monetary(
         string="HR's Fine",
