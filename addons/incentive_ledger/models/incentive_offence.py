@@ -302,11 +302,13 @@ class IncentiveOffence(models.Model):
     def _create_offences(self, fine_type, employees, source, description, values):
         """Number each employee's occurrence (FN-3) and create the offences."""
         vals_list = []
+        standing = self._standing_counts(employees, fine_type)
         for employee in employees:
             company = employee.company_id
             date = values["date"] or self._company_today(company)
             period = fines.counting_period(date, fine_type.counting_period)
-            occurrence = self._standing_count(employee, fine_type, period) + 1
+            occurrence = standing.get((employee.id, period), 0) + 1
+            standing[(employee.id, period)] = occurrence
             step = fines.step_for(fine_type._step_values(), occurrence)
             daily_wage = 0.0
             if fine_type.amount_mode == fines.DAYS_PAY and not (
@@ -351,17 +353,20 @@ class IncentiveOffence(models.Model):
             raise ConcurrencyError("Offence recorded concurrently, retrying") from error
         return offences
 
-    def _standing_count(self, employee, fine_type, period):
-        """Offences of this type by this employee in the period that were not quashed."""
+    def _standing_counts(self, employees, fine_type):
+        """{(employee id, period): offences of this type not quashed}, in one query."""
+        self.flush_model(["employee_id", "fine_type_id", "count_period", "state"])
         self.env.cr.execute(
             """
-            SELECT count(*) FROM incentive_offence
-             WHERE employee_id = %s AND fine_type_id = %s AND count_period = %s
-               AND state != 'quashed'
+            SELECT employee_id, count_period, count(*) FROM incentive_offence
+             WHERE employee_id = ANY(%s) AND fine_type_id = %s AND state != 'quashed'
+          GROUP BY employee_id, count_period
             """,
-            [employee.id, fine_type.id, period],
+            [employees.ids, fine_type.id],
         )
-        return self.env.cr.fetchone()[0]
+        return {
+            (employee_id, period): count for employee_id, period, count in self.env.cr.fetchall()
+        }
 
     def _amount_error(self, fine_type, code):
         if code == "amount_required" or code == "amount_out_of_range":
@@ -418,11 +423,15 @@ class IncentiveOffence(models.Model):
         }
 
     def _book_fines(self):
+        fined = {offence: offence._fined_employees() for offence in self if offence.amount}
+        everyone = self.env["hr.employee"].union(*fined.values())
+        # One read of everyone's language, not one per person.
+        everyone.user_id.mapped("lang")
+        everyone.work_contact_id.mapped("lang")
         vals_list = [
             offence._prepare_line_vals(employee)
-            for offence in self
-            if offence.amount
-            for employee in offence._fined_employees()
+            for offence, employees in fined.items()
+            for employee in employees
         ]
         return self.env["employee.incentive.line"].sudo()._book(vals_list)
 

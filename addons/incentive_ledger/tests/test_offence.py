@@ -421,3 +421,18 @@ class TestOffence(IncentiveLedgerCommon):
         self.assertEqual(lines.employee_id, self.emp_sales_1 | self.emp_sales_2)
         self.assertEqual(set(lines.mapped("kind")), {"bonus"})
         self.assertEqual(lines.mapped("amount"), [20.0, 20.0])
+
+    def test_fn2_recording_a_crew_costs_the_same_queries_for_2_or_8(self):
+        """FN-2, FN-10: a crew is recorded in one batch: the number of queries does not grow
+        with the number of employees."""
+        crew = self.env["hr.employee"].create([{"name": f"Crew {i}"} for i in range(10)])
+        Offence = self.Offence.with_user(self.user_hr)
+        fine_type = self.env.ref("incentive_ledger.fine_type_fn10_night_rescue")
+        Offence._record_offence(fine_type, crew[:1])  # warm the caches
+        counts = []
+        for members in (crew[1:3], crew[2:10]):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Offence._record_offence(fine_type, members)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1])
