@@ -227,7 +227,17 @@ class TestOffence(IncentiveLedgerCommon):
 
     def test_fn2_record_from_the_employee_wizard(self):
         """FN-2: the manager records a discipline offence from the employee with the wizard."""
-        action = self.emp_sales_1.with_user(self.user_hr).action_record_offence()
+        # A manager who is not an HR officer opens his employees' public profiles.
+        action = (
+            self.env["hr.employee.public"]
+            .with_user(self.user_manager)
+            .browse(self.emp_sales_1.id)
+            .action_record_offence()
+        )
+        self.assertEqual(
+            action["context"],
+            self.emp_sales_1.with_user(self.user_hr).action_record_offence()["context"],
+        )
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.user_manager)
@@ -436,3 +446,30 @@ class TestOffence(IncentiveLedgerCommon):
             Offence._record_offence(fine_type, members)
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
+
+    def test_fn2_screens_open_for_the_roles_that_see_their_menus(self):
+        """FN-1, FN-2, FN-4: every view of the menus loads for the roles that see them."""
+        screens = {
+            "incentive.offence": (["list", "form", "search", "pivot"], self.user_sales_1),
+            "incentive.offence.record.wizard": (["form"], self.user_manager),
+            "incentive.offence.quash.wizard": (["form"], self.user_manager),
+            "incentive.hr.proposal": (["kanban", "list", "form", "search"], self.user_hr),
+            "incentive.hr.proposal.decide.wizard": (["form"], self.user_hr),
+            "incentive.fine.type": (["list", "form", "search"], self.user_hr),
+        }
+        for model, (view_types, user) in screens.items():
+            with self.subTest(model=model):
+                views = (
+                    self.env[model]
+                    .with_user(user)
+                    .get_views([(False, view_type) for view_type in view_types])
+                )
+                self.assertEqual(set(views["views"]), set(view_types))
+        self._record("fine_type_fn9_hygiene", self.emp_sales_1)
+        self.assertTrue(
+            self.Offence.with_user(self.user_sales_1).search_read([], ["display_name", "line_ids"])
+        )
+        menus = self.env["ir.ui.menu"].with_user(self.user_manager)._visible_menu_ids()
+        self.assertIn(self.env.ref("incentive_ledger.menu_incentive_offence").id, menus)
+        self.assertNotIn(self.env.ref("incentive_ledger.menu_incentive_fine_type").id, menus)
+        self.assertNotIn(self.env.ref("incentive_ledger.menu_incentive_hr_proposal").id, menus)
