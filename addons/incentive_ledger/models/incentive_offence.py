@@ -207,8 +207,19 @@ class IncentiveOffence(models.Model):
 
     @api.model
     def _check_can_record(self, employees):
-        """FN-2: HR, or a manager above each employee (never the employee himself)."""
-        if self.env.su or self.env.user.has_group("hr.group_hr_user"):
+        """FN-2: HR of the employees' companies, or a manager above each employee (never
+        the employee himself)."""
+        if self.env.su:
+            return
+        foreign = employees.sudo().company_id - self.env.user.company_ids
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "You cannot record or quash offences of employees of %(companies)s.",
+                    companies=", ".join(foreign.mapped("name")),
+                )
+            )
+        if self.env.user.has_group("hr.group_hr_user"):
             return
         own = self.env.user.employee_ids
         team = self.env["hr.employee"].sudo().search([("parent_id", "child_of", own.ids)]) - own

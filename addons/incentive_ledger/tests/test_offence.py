@@ -1,7 +1,8 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import IncentiveLedgerCommon
 
@@ -473,3 +474,30 @@ class TestOffence(IncentiveLedgerCommon):
         self.assertIn(self.env.ref("incentive_ledger.menu_incentive_offence").id, menus)
         self.assertNotIn(self.env.ref("incentive_ledger.menu_incentive_fine_type").id, menus)
         self.assertNotIn(self.env.ref("incentive_ledger.menu_incentive_hr_proposal").id, menus)
+
+    def test_fn2_another_company_neither_sees_nor_records(self):
+        """FN-2: an HR officer of another company neither sees the offences nor records
+        or quashes one, even through the wizard."""
+        other = self.env["res.company"].create({"name": "Other Company"})
+        hr_other = new_test_user(
+            self.env,
+            login="ledger_hr_other",
+            groups="hr.group_hr_user",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
+        offence = self._record("fine_type_fn9_hygiene", self.emp_sales_1)
+        self.assertFalse(self.Offence.with_user(hr_other).search([]))
+        with self.assertRaises(UserError):
+            self._record("fine_type_fn9_hygiene", self.emp_sales_2, user=hr_other)
+        with self.assertRaises(UserError):
+            self.env["incentive.offence.record.wizard"].with_user(hr_other).create(
+                {
+                    "fine_type_id": self.env.ref("incentive_ledger.fine_type_fn9_hygiene").id,
+                    "employee_ids": [Command.set(self.emp_sales_2.ids)],
+                }
+            ).action_record()
+        with self.assertRaises(UserError):
+            offence.with_user(hr_other).action_quash("not mine")
+        self.assertFalse(self.Offence.search([("employee_id", "=", self.emp_sales_2.id)]))
+        self.assertEqual(offence.state, "recorded")
