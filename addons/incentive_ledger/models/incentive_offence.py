@@ -568,6 +568,10 @@ class IncentiveOffence(models.Model):
         sales_1 = self.env.ref("incentive_ledger.demo_employee_sales_1")
         sales_2 = self.env.ref("incentive_ledger.demo_employee_sales_2")
         sales_3 = self.env.ref("incentive_ledger.demo_employee_sales_3")
+        # Odoo loads a module's translations after its demo data: load them now, so that
+        # the ledger lines are named in each demo employee's language.
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        self.env["ir.module.module"]._load_module_terms(["incentive_ledger"], langs)
         Offence = self.sudo()
         Offence._record_offence(
             "incentive_ledger.fine_type_fn5_late_meeting",
