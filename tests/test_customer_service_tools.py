@@ -60,36 +60,27 @@ def test_cs7_cs8_return_visit_days_and_months():
         deadlines.last_day(d(2026, 1, 1), 0)
 
 
-def test_cs5_fines_once_per_reason_and_person():
-    amounts = {fines.GRIEVANCE: 100, fines.GENERAL_MANAGER: 100, fines.ATTITUDE: 100}
-    result = fines.complaint_fines(True, True, True, [1, 2], 9, amounts)
-    assert sorted(result) == sorted(
-        [
-            (fines.GRIEVANCE, 1, 100),
-            (fines.GRIEVANCE, 2, 100),
-            (fines.GENERAL_MANAGER, 1, 100),
-            (fines.GENERAL_MANAGER, 2, 100),
-            (fines.GENERAL_MANAGER, 9, 100),
-            (fines.ATTITUDE, 1, 100),
-            (fines.ATTITUDE, 2, 100),
-        ]
-    )
-    # A manager who is also concerned pays the general-manager fine once.
-    assert fines.complaint_fines(False, True, False, [9], 9, amounts) == [
-        (fines.GENERAL_MANAGER, 9, 100)
+def test_cs5_offences_once_per_type_and_person():
+    assert fines.complaint_offences(True, True, True, [1, 2]) == [
+        (fines.GRIEVANCE, 1),
+        (fines.GRIEVANCE, 2),
+        (fines.GENERAL_MANAGER, 1),
+        (fines.GENERAL_MANAGER, 2),
     ]
-    assert fines.complaint_fines(False, False, False, [1], 9, amounts) == []
-    assert fines.complaint_fines(True, False, False, [1], None, {}) == []
+    assert fines.complaint_offences(False, False, True, [1]) == [(fines.GRIEVANCE, 1)]
+    assert fines.complaint_offences(False, False, False, [1]) == []
 
 
-def test_cs6_unresolved_fines():
-    assert fines.unresolved_fines([1, 2], 9, 500) == [
-        (fines.UNRESOLVED, 1, 500),
-        (fines.UNRESOLVED, 2, 500),
-        (fines.UNRESOLVED, 9, 500),
-    ]
-    assert fines.unresolved_fines([9], 9, 500) == [(fines.UNRESOLVED, 9, 500)]
-    assert fines.unresolved_fines([1], None, 0) == []
+def test_cs6_unresolved_offences():
+    assert fines.unresolved_offences([1, 2, 1]) == [(fines.UNRESOLVED, 1), (fines.UNRESOLVED, 2)]
+    assert fines.unresolved_offences([]) == []
+
+
+def test_cs5_cs6_missing_and_manager_key():
+    wanted = [(fines.GRIEVANCE, 1), (fines.GRIEVANCE, 2)]
+    assert fines.missing(wanted, [(fines.GRIEVANCE, 1)]) == [(fines.GRIEVANCE, 2)]
+    assert fines.missing(wanted, wanted) == []
+    assert fines.manager_key("CS-6", 7, 9) == "customer_service:cs-6:customer.complaint:7:9"
 
 
 def test_sc8_revenue_bonus():

@@ -11,6 +11,7 @@ from . import (
     customer_return_visit_question,
     customer_return_visit_answer,
     customer_return_visit,
+    incentive_offence,
     service_scorecard_event,
     service_scorecard_quarter,
     service_scorecard_period,

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from ..tools import fines
 from .customer_complaint import DEPARTMENT_MANAGER, OPEN_STATES, SUPERVISOR
@@ -57,52 +57,70 @@ class CustomerComplaint(models.Model):
             with self._guard_workflow():
                 complaint.scorecard_event_id = event
 
-    def _fine_amounts(self):
-        company = self.company_id
-        return {
-            fines.GRIEVANCE: company.complaint_fine_grievance,
-            fines.GENERAL_MANAGER: company.complaint_fine_general_manager,
-            fines.ATTITUDE: company.complaint_fine_attitude,
-            fines.UNRESOLVED: company.complaint_fine_unresolved,
-        }
-
     def _book_complaint_fines(self):
-        """CS-5: grievance found, complaint to the general manager, bad attitude."""
-        vals_list = []
+        """CS-5: grievance found or bad attitude, complaint to the general manager: raised
+        as offences of the fine catalogue, once per type, complaint and person."""
         for complaint in self.filtered(lambda c: c.kind == "complaint"):
-            entries = fines.complaint_fines(
-                complaint.found_before_complaint,
-                complaint.to_general_manager,
-                complaint.bad_attitude,
-                complaint.employee_ids.ids,
-                complaint.department_id.manager_id.id or None,
-                complaint._fine_amounts(),
+            complaint._raise_offences(
+                fines.complaint_offences(
+                    complaint.found_before_complaint,
+                    complaint.to_general_manager,
+                    complaint.bad_attitude,
+                    complaint.employee_ids.ids,
+                )
             )
-            vals_list += complaint._fine_vals(entries, "CS-5")
-        return self.env["employee.incentive.line"].sudo()._book(vals_list)
 
-    def _fine_vals(self, entries, rule):
-        """Ledger lines of ``entries`` ``[(reason, employee id, amount)]``, one unique source
-        key per complaint, reason and person."""
+    def _raise_offences(self, wanted):
+        """Record the offences ``[(fine type, employee id)]`` of this complaint that are not
+        recorded yet (incentive_ledger FN-1, FN-2). The complaint's row is locked so that
+        two workers cannot both raise them."""
         self.ensure_one()
-        employees = self.env["hr.employee"].sudo().browse([entry[1] for entry in entries])
-        lang_of = {emp.id: emp.user_id.lang or self.env.lang for emp in employees}
-        return [
-            {
-                "employee_id": employee_id,
-                "kind": "penalty",
-                "amount": -abs(amount),
-                "name": self.with_context(lang=lang_of[employee_id]).env._(
-                    "%(rule)s complaint %(name)s", rule=reason, name=self.name
-                ),
-                "rule_ref": rule,
-                "source_ref": f"{self._name},{self.id}",
-                "source_key": f"{reason.replace(' ', '_').lower()}:{self.id}:{employee_id}",
-                "date": fields.Date.context_today(self),
-                "company_id": self.company_id.id,
-            }
-            for reason, employee_id, amount in entries
+        self.env.cr.execute(
+            SQL("SELECT id FROM customer_complaint WHERE id = %s FOR UPDATE", self.id)
+        )
+        Offence = self.env["incentive.offence"].sudo().with_context(active_test=False)
+        types = {
+            key: self.env.ref(f"incentive_ledger.fine_type_{key}")
+            for key in {fine_type for fine_type, _employee in wanted}
+        }
+        key_of = {fine_type.id: key for key, fine_type in types.items()}
+        existing = [
+            (key_of.get(offence.fine_type_id.id), offence.employee_id.id)
+            for offence in Offence.search(
+                [("source_model", "=", self._name), ("source_res_id", "=", self.id)]
+            )
         ]
+        to_raise = fines.missing(wanted, existing)
+        Employee = self.env["hr.employee"].sudo()
+        offences = Offence.browse()
+        for key, fine_type in types.items():
+            employees = Employee.browse([emp for k, emp in to_raise if k == key])
+            if fine_type.falls_on != "offender":
+                managerless = employees.filtered(
+                    lambda emp: not (emp.department_id.manager_id or emp.parent_id)
+                )
+                if managerless:
+                    self._note_managerless(managerless, fine_type)
+                employees -= managerless
+            if employees:
+                offences |= Offence._record_offence(
+                    fine_type,
+                    employees,
+                    source=self,
+                    date=self.company_id._customer_service_today(),
+                    description=self.name,
+                )
+        return offences
+
+    def _note_managerless(self, employees, fine_type):
+        self.message_post(
+            body=self.env._(
+                "%(type)s not recorded for %(names)s: they have no department manager. Set "
+                "one, then record the offence from the employee.",
+                type=fine_type.display_name,
+                names=", ".join(employees.mapped("name")),
+            )
+        )
 
     # --- Escalation of missed deadlines (CS-4) and the 3-day rule (CS-6)
 
@@ -167,15 +185,8 @@ class CustomerComplaint(models.Model):
     def _apply_unresolved_rule(self):
         """CS-6: a grievance unresolved after 3 days fines the department manager and the
         employees concerned, and proposes handing the customer to another department."""
-        vals_list = []
         for complaint in self.filtered(lambda c: c.kind == "complaint"):
-            entries = fines.unresolved_fines(
-                complaint.employee_ids.ids,
-                complaint.department_id.manager_id.id or None,
-                complaint.company_id.complaint_fine_unresolved,
-            )
-            vals_list += complaint._fine_vals(entries, "CS-6")
-        self.env["employee.incentive.line"].sudo()._book(vals_list)
+            complaint._raise_offences(fines.unresolved_offences(complaint.employee_ids.ids))
         to_propose = self.filtered(lambda c: c.kind == "complaint" and c.partner_id)
         for complaint in to_propose:
             manager = complaint.sudo().department_id.manager_id.user_id or complaint.env.ref(

@@ -29,30 +29,6 @@ class ResCompany(models.Model):
         string="Receiver of E-mailed Complaints",
         help="CS-1: receives the complaints that arrive at the service address.",
     )
-    # --- Complaint fines (CS-5, CS-6)
-    complaint_fine_grievance = fields.Monetary(
-        currency_field="currency_id",
-        default=100.0,
-        help="CS-5: per grievance found before the customer complains, for each employee "
-        "concerned.",
-    )
-    complaint_fine_general_manager = fields.Monetary(
-        currency_field="currency_id",
-        default=100.0,
-        help="CS-5: per complaint made to the general manager, for each employee concerned "
-        "and the department manager.",
-    )
-    complaint_fine_attitude = fields.Monetary(
-        currency_field="currency_id",
-        default=100.0,
-        help="CS-5: per complaint caused by an employee's bad attitude.",
-    )
-    complaint_fine_unresolved = fields.Monetary(
-        currency_field="currency_id",
-        default=500.0,
-        help="CS-6: per grievance not resolved in time, for the department manager and each "
-        "employee concerned.",
-    )
     # --- Return visits (CS-7, CS-8)
     return_visit_service_days = fields.Integer(
         default=10, help="CS-7: days after a repair or maintenance registration."

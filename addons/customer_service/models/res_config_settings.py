@@ -6,9 +6,6 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    complaint_currency_id = fields.Many2one(
-        "res.currency", related="company_id.currency_id", string="Complaint Fine Currency"
-    )
     complaint_response_hours = fields.Integer(
         related="company_id.complaint_response_hours", readonly=False
     )
@@ -20,26 +17,6 @@ class ResConfigSettings(models.TransientModel):
     )
     complaint_receiver_id = fields.Many2one(
         related="company_id.complaint_receiver_id", readonly=False
-    )
-    complaint_fine_grievance = fields.Monetary(
-        related="company_id.complaint_fine_grievance",
-        readonly=False,
-        currency_field="complaint_currency_id",
-    )
-    complaint_fine_general_manager = fields.Monetary(
-        related="company_id.complaint_fine_general_manager",
-        readonly=False,
-        currency_field="complaint_currency_id",
-    )
-    complaint_fine_attitude = fields.Monetary(
-        related="company_id.complaint_fine_attitude",
-        readonly=False,
-        currency_field="complaint_currency_id",
-    )
-    complaint_fine_unresolved = fields.Monetary(
-        related="company_id.complaint_fine_unresolved",
-        readonly=False,
-        currency_field="complaint_currency_id",
     )
     return_visit_service_days = fields.Integer(
         related="company_id.return_visit_service_days", readonly=False

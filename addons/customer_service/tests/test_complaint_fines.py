@@ -24,6 +24,25 @@ class TestComplaintFines(CustomerServiceCommon):
         complaint.sudo()._book_complaint_fines()
         self.assertEqual(len(self._lines("CS-5")), 3)
 
+    def test_cs5_manager_fined_once_per_complaint(self):
+        """CS-5: two employees of one department concerned by a complaint to the general
+        manager: each pays 100 and their department manager 100 once, through two offences
+        of the fine catalogue."""
+        second = self.env["hr.employee"].create(
+            {"name": "Niu", "department_id": self.department.id}
+        )
+        complaint = self._complaint(
+            to_general_manager=True, employee_ids=[(6, 0, (self.emp_tech | second).ids)]
+        )
+        complaint.with_user(self.user_supervisor).action_confirm()
+        lines = self._lines("CS-5")
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines.filtered(lambda line: line.employee_id == self.emp_dm).amount, -100)
+        offences = self.env["incentive.offence"].search(
+            [("source_model", "=", complaint._name), ("source_res_id", "=", complaint.id)]
+        )
+        self.assertEqual(offences.employee_id, self.emp_tech | second)
+
     def test_cs5_grievance_found_before_complaint(self):
         """CS-5: a grievance found by staff costs the employee concerned 100."""
         complaint = self._complaint(found_before_complaint=True)

@@ -1,48 +1,40 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Who pays which complaint fine (CS-5, CS-6): one entry per rule, complaint and person."""
+"""Which offences of the fine catalogue a complaint raises (CS-5, CS-6): once per fine type,
+complaint and person."""
 
-GRIEVANCE = "CS-5 grievance"
-GENERAL_MANAGER = "CS-5 general manager"
-ATTITUDE = "CS-5 attitude"
-UNRESOLVED = "CS-6 unresolved"
+# Offence types of incentive_ledger's fine catalogue (FN-1), by the reason they fine.
+GRIEVANCE = "cs5_grievance"  # grievance found, or complaint caused by a bad attitude
+GENERAL_MANAGER = "cs5_gm_complaint"  # the employee and his department manager
+UNRESOLVED = "cs6_unresolved"  # the employee and his department manager
 
 
-def complaint_fines(
-    found_before_complaint,
-    to_general_manager,
-    bad_attitude,
-    employees,
-    department_manager,
-    amounts,
-):
-    """CS-5: the fines a confirmed complaint books, as ``[(reason, person, amount)]``.
-
-    ``employees`` are the employees concerned, ``department_manager`` the manager of the
-    customer's department (or None); ``amounts`` maps each reason to its configured amount.
-    A person is fined at most once per reason and complaint (a manager who is also an
-    employee concerned pays each reason once).
-    """
-    fines = []
-    if found_before_complaint:
-        fines += [(GRIEVANCE, person) for person in employees]
+def complaint_offences(found_before_complaint, to_general_manager, bad_attitude, employees):
+    """CS-5: ``[(fine type, employee)]`` a confirmed complaint raises. A grievance found by
+    staff and a complaint caused by bad attitude are one type of the catalogue: one offence
+    per employee even when both apply. The catalogue adds the department manager."""
+    offences = []
+    if found_before_complaint or bad_attitude:
+        offences += [(GRIEVANCE, person) for person in employees]
     if to_general_manager:
-        people = list(employees) + ([department_manager] if department_manager else [])
-        fines += [(GENERAL_MANAGER, person) for person in people]
-    if bad_attitude:
-        fines += [(ATTITUDE, person) for person in employees]
-    seen, result = set(), []
-    for reason, person in fines:
-        if (reason, person) not in seen and amounts.get(reason):
-            seen.add((reason, person))
-            result.append((reason, person, amounts[reason]))
-    return result
+        offences += [(GENERAL_MANAGER, person) for person in employees]
+    return list(dict.fromkeys(offences))
 
 
-def unresolved_fines(employees, department_manager, amount):
-    """CS-6: a grievance not resolved in 3 days costs the department manager and each
-    employee concerned ``amount``, once each."""
-    people = list(
-        dict.fromkeys([*employees, *([department_manager] if department_manager else [])])
-    )
-    return [(UNRESOLVED, person, amount) for person in people] if amount else []
+def unresolved_offences(employees):
+    """CS-6: a grievance not resolved in 3 days: one offence per employee concerned (the
+    catalogue also fines his department manager)."""
+    return [(UNRESOLVED, person) for person in dict.fromkeys(employees)]
+
+
+def missing(wanted, existing):
+    """The offences of ``wanted`` not raised yet: at most once per type, complaint and
+    person, even when the workflow runs twice."""
+    existing = set(existing)
+    return [offence for offence in wanted if offence not in existing]
+
+
+def manager_key(rule_ref, complaint_id, employee_id):
+    """Ledger key of a department manager's fine for one complaint: he pays once per rule
+    and complaint even when several of his employees are concerned."""
+    return f"customer_service:{rule_ref.lower()}:customer.complaint:{complaint_id}:{employee_id}"
