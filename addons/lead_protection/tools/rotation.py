@@ -37,3 +37,9 @@ def next_receiver(order, position, busy=(), absent=(), owed=(), named=None, know
             continue
         return who, (index + 1) % size, owed
     return None, position, owed
+
+
+AVAILABLE = "available"
+BUSY = "busy"
+ABSENT = "absent"
+STATUSES = (AVAILABLE, BUSY, ABSENT)
