@@ -125,10 +125,11 @@ class LeadProtectionGuardMixin(models.AbstractModel):
         if not user.has_group(MANAGER_GROUP):
             return self.browse()
         # Reading the team and company decides; nothing is changed with these rights.
+        # A record without company (a team shared by the companies) follows its team.
         return self.filtered(
             lambda record: (
                 record.sudo()._protection_team().user_id == user
-                and record.sudo()._protection_company() in user.company_ids
+                and record.sudo()._protection_company() <= user.company_ids
             )
         )
 

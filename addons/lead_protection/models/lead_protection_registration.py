@@ -45,6 +45,7 @@ class LeadProtectionRegistration(models.Model):
         "street",
         "city",
         "key_ids",
+        "currency_id",
     )
     _guard_frozen_fields = (
         "expected_revenue",
