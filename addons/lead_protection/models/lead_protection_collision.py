@@ -379,7 +379,7 @@ class LeadProtectionCollision(models.Model):
         self._check_party()
         self._protection_lock()
         self._check_state("negotiation")
-        if not (agreement or "").strip():
+        if not isinstance(agreement, str) or not agreement.strip():
             raise UserError(self.env._("Write down the solution the parties agreed on (LP-6)."))
         case = self.sudo()
         if split_percent is None or outcome != collision.SPLIT:
@@ -451,6 +451,8 @@ class LeadProtectionCollision(models.Model):
         self._protection_check_managed()
         self._protection_lock()
         self._check_state("adjudication")
+        if agreement and not isinstance(agreement, str):
+            raise UserError(self.env._("Write the reasons of the decision as text (LP-7)."))
         if split_percent is None or outcome != collision.SPLIT:
             split_percent = self.sudo().company_id.protection_split_percent
         chosen_user = chosen_user or self.env["res.users"]

@@ -287,6 +287,10 @@ class LeadProtectionRegistration(models.Model):
         Nothing is written when one lead is invalid (LP-1).
         :return: the registrations, in the order of ``leads``
         """
+        if not leads or getattr(leads, "_name", None) != "crm.lead":
+            raise UserError(self.env._("Choose the leads whose customers you register."))
+        if getattr(kind, "_name", None) != "lead.protection.kind" or len(kind) != 1:
+            raise UserError(self.env._("Choose one kind of registration."))
         prepared, errors = [], []
         for lead in leads:
             result, lead_errors = self._prepare_registration(lead, kind)
