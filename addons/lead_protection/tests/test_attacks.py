@@ -644,3 +644,51 @@ class TestAttacks(LeadProtectionCommon):
                     else:
                         line.with_user(user).write({name: value})
                         self.assertNotEqual(self._snapshot(line, [name]), before)
+
+    def test_every_guarded_field_of_every_model_is_refused_to_every_attacker(self):
+        """LP-1..LP-15: for every lead protection model, every field declared guarded is
+        refused to the record's owner, another salesperson, a manager of another team, a
+        user of another company, HR and the team's own manager; re-read as administrator,
+        nothing changed. Deleting is refused too."""
+        registration = self._register(
+            self.user_sales_1, self._lead(self.user_sales_1, phone="13511112222")
+        )
+        _first, _second, case = self._collide_other()
+        deal = self._sold_by_other()
+        with freeze_time("2026-11-05 10:00"):
+            claim = self.env["lead.protection.claim"].with_user(self.user_sales_1)._submit(deal)
+        records = (
+            registration,
+            registration.key_ids[:1],
+            case,
+            claim.sudo(),
+            self.rotation,
+            self.rotation.line_ids[:1],
+            self.kind_project,
+            registration.lead_id,
+        )
+        users = (*self._attackers(self.user_sales_1), self.user_manager)
+        for record in records:
+            record = record.sudo().with_env(self.env)
+            guarded, _frozen = record._guard_declarations()
+            names = [
+                name
+                for name in guarded
+                if record._fields[name].type not in ("one2many", "many2many")
+                and self._other_value(record, name) is not None
+            ]
+            self.assertTrue(names, record._name)
+            before = self._snapshot(record, names)
+            for user in users:
+                for name in names:
+                    value = self._other_value(record, name)
+                    with (
+                        self.subTest(model=record._name, user=user.login, field=name),
+                        self.assertRaises(REFUSED),
+                    ):
+                        record.with_user(user).write({name: value})
+                if record._name != "crm.lead":
+                    with self.subTest(model=record._name, user=user.login, op="unlink"):
+                        with self.assertRaises(REFUSED):
+                            record.with_user(user).unlink()
+            self._assert_unchanged(record, before)
