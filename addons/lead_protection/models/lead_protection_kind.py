@@ -28,6 +28,7 @@ class LeadProtectionKind(models.Model):
         "required_field_ids",
         "company_id",
     )
+    _guard_unlink = "_guard_deletable"
     _protection_ranges = {"window_length": (0, 3660)}
 
     name = fields.Char(required=True, translate=True)
@@ -77,6 +78,18 @@ class LeadProtectionKind(models.Model):
 
     def _guard_hint(self):
         return self.env._("Only an administrator changes the protection windows.")
+
+    def _guard_deletable(self):
+        """Kinds no registration uses; the others are archived, so the register keeps
+        what protected each customer (LP-3)."""
+        used = (
+            self.env["lead.protection.registration"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("kind_id", "in", self.ids)], ["kind_id"])
+        )
+        used_kinds = self.browse([kind.id for (kind,) in used])
+        return self - used_kinds
 
     @api.constrains("window_type", "window_length")
     def _check_window(self):
