@@ -6,10 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import admission
-from .partner_onboarding_grade import GRADES
+from .partner_onboarding_grade import GRADE_GROUPS, GRADES
 
-# Written by the workflow buttons only.
-_DECISION_FIELDS = {"state", "reviewer_id", "decision_date", "refusal_reason"}
+CENTRAL_GROUP = "partner_onboarding.group_partner_onboarding_manager"
 
 
 class PartnerOnboardingApplication(models.Model):
@@ -19,9 +18,20 @@ class PartnerOnboardingApplication(models.Model):
 
     _name = "partner.onboarding.application"
     _description = "Partner Admission Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
+
+    # Written by the workflow buttons only (PO-1, PO-3): who filed it and what was decided.
+    _guarded_fields = ("name", "state", "user_id", "reviewer_id", "decision_date", "refusal_reason")
+    # The introducing unit edits its draft; once submitted, only the central office may
+    # correct it until the decision (PO-3), and it alone sets the grade (PO-4).
+    _guard_frozen_fields = {
+        "__all__": "_guard_open_records",
+        "grade": "_onboarding_gradable_records",
+        "color": "_onboarding_all_records",
+    }
+    _guard_unlink = "_onboarding_draft_records"
 
     # Main-form and inspection fields that must be filled before the application can pass
     # (PO-1); extend in a module to require more.
@@ -106,6 +116,7 @@ class PartnerOnboardingApplication(models.Model):
         GRADES,
         tracking=True,
         copy=False,
+        groups=GRADE_GROUPS,
         help="PO-4: internal grade set by the central office when admitting; never shown to "
         "the partner.",
     )
@@ -151,33 +162,38 @@ class PartnerOnboardingApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
-        return super().create(vals_list)
+        applications = super().create(vals_list)
+        with applications._guard_workflow():
+            for application in applications.filtered(lambda app: app.name == "/"):
+                application.name = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return applications
 
-    def write(self, vals):
-        if _DECISION_FIELDS & vals.keys() and not self.env.context.get("onboarding_flow"):
-            raise UserError(
-                self.env._("Use the buttons of the application to submit, admit or refuse it.")
-            )
-        if (
-            not self.env.su
-            and not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager")
-            and any(application.state != "draft" for application in self)
-            and vals.keys() - {"color"}
-        ):
-            raise UserError(
-                self.env._("The application is with the central office: only it can change it now.")
-            )
-        return super().write(vals)
+    # --- Guard
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(application.state != "draft" for application in self):
-            raise UserError(
-                self.env._("Only draft applications can be deleted; refuse the others.")
-            )
+    def _onboarding_draft_records(self):
+        return self.filtered(lambda application: application.state == "draft")
+
+    def _onboarding_all_records(self):
+        return self
+
+    def _guard_open_records(self):
+        """Drafts for the introducing unit; submitted applications also for the central
+        office, which corrects them before deciding."""
+        if self.env.user.has_group(CENTRAL_GROUP):
+            return self.filtered(lambda app: app.state in ("draft", "submitted"))
+        return self._onboarding_draft_records()
+
+    def _onboarding_gradable_records(self):
+        """PO-4: the central office grades the applications it is reviewing."""
+        if self.env.user.has_group(CENTRAL_GROUP):
+            return self.filtered(lambda app: app.state in ("draft", "submitted"))
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "The introducing unit submits the application; only the central office grades, "
+            "admits or refuses it (PO-3, PO-4)."
+        )
 
     # --- Completeness (PO-1, PO-10)
 
@@ -292,10 +308,11 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-        self.with_context(onboarding_flow=True).write({"state": "submitted"})
-        self.partner_id.sudo().filtered(
-            lambda partner: partner.onboarding_state != "admitted"
-        ).write({"onboarding_state": "pending"})
+        with self._guard_workflow("res.partner"):
+            self.write({"state": "submitted"})
+            self.partner_id.sudo().filtered(
+                lambda partner: partner.onboarding_state != "admitted"
+            ).write({"onboarding_state": "pending"})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             reviewer = application.company_id.onboarding_reviewer_id
@@ -315,6 +332,16 @@ class PartnerOnboardingApplication(models.Model):
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be approved."))
+            if self.env.user in (application.user_id | application.create_uid) and not (
+                self.env.su
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(application)s was filed by you: another member of the central "
+                        "office admits it (PO-3).",
+                        application=application.display_name,
+                    )
+                )
             if not application.grade:
                 raise UserError(
                     self.env._(
@@ -325,20 +352,21 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-            application.with_context(onboarding_flow=True).write(
-                {"state": "approved", "reviewer_id": self.env.uid, "decision_date": today}
-            )
             partner = application.partner_id.sudo()
-            partner.write(
-                {
-                    "onboarding_state": "admitted",
-                    "onboarding_admitted_date": today,
-                    "onboarding_company_id": application.company_id.id,
-                    "onboarding_user_id": application.user_id.id,
-                    "onboarding_department_id": application.department_id.id,
-                    "onboarding_other_region": application.other_region,
-                }
-            )
+            with application._guard_workflow("res.partner"):
+                application.write(
+                    {"state": "approved", "reviewer_id": self.env.uid, "decision_date": today}
+                )
+                partner.write(
+                    {
+                        "onboarding_state": "admitted",
+                        "onboarding_admitted_date": today,
+                        "onboarding_company_id": application.company_id.id,
+                        "onboarding_user_id": application.user_id.id,
+                        "onboarding_department_id": application.department_id.id,
+                        "onboarding_other_region": application.other_region,
+                    }
+                )
             partner._onboarding_ensure_file(application)
             granted = partner._onboarding_set_grade(
                 application.grade, reason="admission", application=application
@@ -356,7 +384,8 @@ class PartnerOnboardingApplication(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
             if granted != application.grade:
-                application.grade = granted
+                with application._guard_workflow():
+                    application.grade = granted
         return True
 
     def _onboarding_check_reviewer(self):
@@ -409,17 +438,18 @@ class PartnerOnboardingApplication(models.Model):
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be refused."))
-        self.with_context(onboarding_flow=True).write(
-            {
-                "state": "refused",
-                "refusal_reason": explanation,
-                "reviewer_id": self.env.uid,
-                "decision_date": today,
-            }
-        )
-        self.partner_id.sudo().filtered(
-            lambda partner: partner.onboarding_state != "admitted"
-        ).write({"onboarding_state": "refused"})
+        with self._guard_workflow("res.partner"):
+            self.write(
+                {
+                    "state": "refused",
+                    "refusal_reason": explanation,
+                    "reviewer_id": self.env.uid,
+                    "decision_date": today,
+                }
+            )
+            self.partner_id.sudo().filtered(
+                lambda partner: partner.onboarding_state != "admitted"
+            ).write({"onboarding_state": "refused"})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             application.activity_ids.filtered(
@@ -447,5 +477,6 @@ class PartnerOnboardingApplication(models.Model):
                 raise UserError(
                     self.env._("Only submitted or refused applications go back to draft.")
                 )
-        self.with_context(onboarding_flow=True).write({"state": "draft"})
+        with self._guard_workflow():
+            self.write({"state": "draft"})
         return True

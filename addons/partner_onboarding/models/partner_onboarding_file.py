@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import archive, ranking
 from .partner_onboarding_grade import GRADE_GROUPS
@@ -26,10 +26,21 @@ class PartnerOnboardingFile(models.Model):
 
     _name = "partner.onboarding.file"
     _description = "Partner File"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "ranking, id"
     _rec_name = "partner_id"
     _check_company_auto = True
+
+    # Set by the visits (PO-6), the ranking (PO-9) and the preferred-partner decision only.
+    _guarded_fields = (
+        "partner_id",
+        "company_id",
+        "last_visit_date",
+        "form_completeness",
+        "ranking_score",
+        "ranking",
+        "preferred",
+    )
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(
@@ -94,6 +105,20 @@ class PartnerOnboardingFile(models.Model):
         "Ratings go from 0 to 5.",
     )
 
+    @api.constrains(*RATINGS)
+    def _check_ratings(self):
+        """PO-9: ratings go from 0 to 5 (checked here for a readable message; the database
+        constraint holds too)."""
+        for file in self:
+            if any(not 0 <= file[name] <= 5 for name in RATINGS):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s: contract performance, safety and quality and "
+                        "cooperation are rated from 0 to 5 (PO-9).",
+                        partner=file.partner_id.display_name,
+                    )
+                )
+
     @api.depends(*FILE_SECTIONS)
     def _compute_file_completeness(self):
         for file in self:
@@ -132,8 +157,21 @@ class PartnerOnboardingFile(models.Model):
             )
         return vals
 
+    def _onboarding_check_central(self):
+        """Actions of the central office, on files it may change (its companies)."""
+        if not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
+            raise UserError(self.env._("Only the central office keeps the partner files (PO-7)."))
+        self.check_access("write")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Visits (PO-6), the ranking (PO-9) and the central office's preferred-partner "
+            "decision set these fields."
+        )
+
     def action_snapshot(self):
         """An extra archived copy, for special occasions (PO-7)."""
+        self._onboarding_check_central()
         snapshots = (
             self.env["partner.onboarding.file.snapshot"]
             .sudo()
@@ -221,14 +259,16 @@ class PartnerOnboardingFile(models.Model):
                 )
 
     def action_rank(self):
-        self._cron_rank()
+        """PO-9: rank the files again now (the central office, after updating files)."""
+        self._onboarding_check_central()
+        with self._guard_workflow():
+            self._cron_rank()
         return True
 
     def action_mark_preferred(self):
         """PO-9: top partners with an outstanding past year get fee discounts and priority
         service."""
-        if not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
-            raise UserError(self.env._("Only the central office marks preferred partners."))
+        self._onboarding_check_central()
         for file in self:
             error = ranking.preferred_error(
                 file.ranking,
@@ -255,11 +295,15 @@ class PartnerOnboardingFile(models.Model):
                         rating=file.company_id.onboarding_outstanding_rating,
                     )
                 )
-        self.write({"preferred": True})
+        with self._guard_workflow():
+            self.write({"preferred": True})
         return True
 
     def action_unmark_preferred(self):
-        self.write({"preferred": False})
+        """PO-9: the central office withdraws the preferred status."""
+        self._onboarding_check_central()
+        with self._guard_workflow():
+            self.write({"preferred": False})
         return True
 
     def action_open_snapshots(self):

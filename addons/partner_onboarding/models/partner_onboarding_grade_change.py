@@ -4,23 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import grading
-from .partner_onboarding_grade import GRADES
+from .partner_onboarding_grade import GRADE_GROUPS, GRADES
 
 CENTRAL_GROUP = "partner_onboarding.group_partner_onboarding_manager"
 MARKET_GROUP = "partner_onboarding.group_partner_onboarding_market"
-# Written by the approval buttons only.
-_DECISION_FIELDS = {
-    "state",
-    "central_user_id",
-    "central_date",
-    "market_user_id",
-    "market_date",
-    "granted_grade",
-    "downgrade_note",
-    "decision_date",
-    "refusal_reason",
-    "old_grade",
-}
 
 
 class PartnerOnboardingGradeChange(models.Model):
@@ -30,9 +17,28 @@ class PartnerOnboardingGradeChange(models.Model):
 
     _name = "partner.onboarding.grade.change"
     _description = "Partner Grade Change"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+
+    # PO-11: written by the approval buttons only.
+    _guarded_fields = (
+        "state",
+        "proposed_by_id",
+        "central_user_id",
+        "central_date",
+        "market_user_id",
+        "market_date",
+        "granted_grade",
+        "downgrade_note",
+        "decision_date",
+        "refusal_reason",
+        "old_grade",
+    )
+    # A proposal is edited by its proposer until the first approval: nobody changes what a
+    # decider already approved.
+    _guard_frozen_fields = {"__all__": "_guard_open_records"}
+    _guard_unlink = "_guard_open_records"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -44,11 +50,14 @@ class PartnerOnboardingGradeChange(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    old_grade = fields.Selection(GRADES, string="From", readonly=True)
-    new_grade = fields.Selection(GRADES, string="To", required=True, tracking=True)
+    old_grade = fields.Selection(GRADES, string="From", readonly=True, groups=GRADE_GROUPS)
+    new_grade = fields.Selection(
+        GRADES, string="To", required=True, tracking=True, groups=GRADE_GROUPS
+    )
     granted_grade = fields.Selection(
         GRADES,
         string="Granted",
+        groups=GRADE_GROUPS,
         readonly=True,
         help="PO-10: the grade actually given; lower than the proposed one when a key "
         "partner's materials are incomplete.",
@@ -115,40 +124,64 @@ class PartnerOnboardingGradeChange(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Partner = self.env["res.partner"].sudo()
         for vals in vals_list:
             if vals.get("state", "proposed") != "proposed":
-                if not self.env.su:
-                    raise UserError(self.env._("A grade change starts as a proposal (PO-11)."))
-                continue
-            vals = self._onboarding_strip_decision(vals)
-            partner = self.env["res.partner"].sudo().browse(vals.get("partner_id"))
-            if partner.onboarding_state != "admitted":
+                continue  # the history written by the workflow (the guard refuses others)
+            partner = Partner.browse(vals.get("partner_id")).exists()
+            if not partner or partner.onboarding_state != "admitted":
                 raise UserError(
                     self.env._(
                         "%(partner)s is not an admitted partner: it has no grade to change.",
-                        partner=partner.display_name,
+                        partner=partner.display_name or "?",
                     )
                 )
             if partner.onboarding_grade == vals.get("new_grade"):
                 raise UserError(
                     self.env._("%(partner)s already has this grade.", partner=partner.display_name)
                 )
-            vals["old_grade"] = partner.onboarding_grade
+            self._onboarding_check_proposer(partner)
         changes = super().create(vals_list)
-        changes.filtered(lambda c: c.state == "proposed")._onboarding_notify_deciders()
+        proposals = changes.filtered(lambda c: c.state == "proposed")
+        with proposals._guard_workflow():
+            for change in proposals:
+                change.old_grade = change.partner_id.sudo().onboarding_grade
+        proposals._onboarding_notify_deciders()
         return changes
 
-    def _onboarding_strip_decision(self, vals):
-        if _DECISION_FIELDS & vals.keys() and not self.env.su:
-            raise UserError(self.env._("Decisions are taken with the approval buttons (PO-11)."))
-        return vals
+    def _onboarding_check_proposer(self, partner):
+        """PO-11: the unit responsible for the partner proposes (or a decider)."""
+        user = self.env.user
+        if (
+            self._guard_bypassed()
+            or partner.onboarding_user_id == user
+            or user.has_group(CENTRAL_GROUP)
+            or user.has_group(MARKET_GROUP)
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "Only the person responsible for %(partner)s or the deciding departments "
+                "propose a grade change for it (PO-11).",
+                partner=partner.display_name,
+            )
+        )
 
-    def write(self, vals):
-        if not self.env.context.get("onboarding_flow"):
-            self._onboarding_strip_decision(vals)
-            if any(change.state != "proposed" for change in self):
-                raise UserError(self.env._("Decided grade changes are the history: keep them."))
-        return super().write(vals)
+    def _guard_open_records(self):
+        """Proposals nobody approved yet."""
+        return self.filtered(
+            lambda change: (
+                change.state == "proposed"
+                and not change.central_user_id
+                and not change.market_user_id
+            )
+        )
+
+    def _guard_hint(self):
+        return self.env._(
+            "A grade change is proposed, then approved by the central office and the market "
+            "development department, two different people other than the proposer (PO-11)."
+        )
 
     def _onboarding_notify_deciders(self):
         """Ask both deciding parties for their approval."""
@@ -186,13 +219,22 @@ class PartnerOnboardingGradeChange(models.Model):
                     "(PO-11)."
                 )
             )
+        self._onboarding_lock()
         now = fields.Datetime.now()
         for change in self:
             if change.state != "proposed":
                 raise UserError(self.env._("This grade change is already decided."))
             error = grading.approval_error(
-                role, self.env.uid, change.central_user_id.id, change.market_user_id.id
+                role,
+                self.env.uid,
+                change.central_user_id.id,
+                change.market_user_id.id,
+                proposer_id=change.proposed_by_id.id,
             )
+            if error == "own_proposal":
+                raise UserError(
+                    self.env._("You proposed this grade change: others decide on it (PO-11).")
+                )
             if error == "already_approved":
                 raise UserError(self.env._("Your department already approved this change."))
             if error == "same_person":
@@ -203,9 +245,8 @@ class PartnerOnboardingGradeChange(models.Model):
                     )
                 )
             field = "central" if role == grading.CENTRAL else "market"
-            change.with_context(onboarding_flow=True).write(
-                {f"{field}_user_id": self.env.uid, f"{field}_date": now}
-            )
+            with change._guard_workflow():
+                change.write({f"{field}_user_id": self.env.uid, f"{field}_date": now})
             change.activity_ids.filtered(
                 lambda activity: activity.user_id == self.env.user
             ).action_feedback(feedback=self.env._("Approved."))
@@ -213,12 +254,21 @@ class PartnerOnboardingGradeChange(models.Model):
                 change._onboarding_apply()
         return True
 
+    def _onboarding_lock(self):
+        """Lock the changes before checking their approvals: two deciders approving at the
+        same instant are serialised (the second one is retried and sees the first)."""
+        if self:
+            self.env.cr.execute(
+                "SELECT id FROM partner_onboarding_grade_change WHERE id IN %s FOR NO KEY UPDATE",
+                [tuple(self.ids)],
+            )
+            self.invalidate_recordset()
+
     def _onboarding_apply(self):
         self.ensure_one()
         self.partner_id._onboarding_set_grade(self.new_grade, reason=self.reason, change=self)
-        self.with_context(onboarding_flow=True).write(
-            {"state": "approved", "decision_date": fields.Date.context_today(self)}
-        )
+        with self._guard_workflow():
+            self.write({"state": "approved", "decision_date": fields.Date.context_today(self)})
         self.activity_ids.unlink()
         self.message_post(
             body=self.env._("Decided by the central office and the market development department."),
@@ -230,15 +280,10 @@ class PartnerOnboardingGradeChange(models.Model):
         """Either deciding party turns the change down."""
         if not self.env.user.has_group(CENTRAL_GROUP) and not self.env.user.has_group(MARKET_GROUP):
             raise UserError(self.env._("Only the deciding departments can refuse (PO-11)."))
+        self._onboarding_lock()
         if any(change.state != "proposed" for change in self):
             raise UserError(self.env._("This grade change is already decided."))
-        self.with_context(onboarding_flow=True).write(
-            {"state": "refused", "decision_date": fields.Date.context_today(self)}
-        )
+        with self._guard_workflow():
+            self.write({"state": "refused", "decision_date": fields.Date.context_today(self)})
         self.activity_ids.unlink()
         return True
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never_decided(self):
-        if any(change.state != "proposed" for change in self):
-            raise UserError(self.env._("Decided grade changes are the history: keep them."))
