@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -18,9 +18,23 @@ class PartnerOnboardingApplication(models.Model):
 
     _name = "partner.onboarding.application"
     _description = "Partner Admission Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "incentive.guard.mixin",
+        "partner.onboarding.tier.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+
+    # PO-3: the central office's review is a tier validation (base_tier_validation); its
+    # reviewers come from the tier definitions (the central office group by default).
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "refused"
+    _tier_validation_manual_config = False
+    # Fields the central office corrects while it reviews (editable in the form).
+    _onboarding_fields_under_review = ("grade", "color")
 
     # Written by the workflow buttons only (PO-1, PO-3): who filed it and what was decided.
     _guarded_fields = ("name", "state", "user_id", "reviewer_id", "decision_date", "refusal_reason")
@@ -308,11 +322,13 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-        with self._guard_workflow("res.partner"):
+        with self._guard_workflow("res.partner", "tier.review"):
             self.write({"state": "submitted"})
             self.partner_id.sudo().filtered(
                 lambda partner: partner.onboarding_state != "admitted"
             ).write({"onboarding_state": "pending"})
+            # Requested by the submitter, who is therefore never one of its reviewers.
+            self.sudo().request_validation()
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             reviewer = application.company_id.onboarding_reviewer_id
@@ -325,10 +341,42 @@ class PartnerOnboardingApplication(models.Model):
         return True
 
     def action_approve(self):
-        """PO-3, PO-4: the central office admits the partner with a grade and schedules the
-        remaining steps as activities."""
+        """PO-3, PO-4: the central office admits the partner with a grade (its tier review
+        is validated) and schedules the remaining steps as activities."""
+        for application in self:
+            application._validate_tier()
+        return True
+
+    def _validate_tier(self, tiers=False):
+        """Every validation (the Admit button, the review widget, its comment wizard) comes
+        here: the rule is checked, the acting user's own review is validated, and the
+        partner is admitted once every review is."""
+        self.ensure_one()
+        self._onboarding_check_admission()
+        reviews = self._onboarding_my_reviews(tiers)
+        if self.review_ids and not reviews:
+            raise UserError(
+                self.env._(
+                    "You are not a reviewer of %(application)s (PO-3).",
+                    application=self.display_name,
+                )
+            )
+        if reviews:
+            with self._guard_workflow("tier.review"):
+                super(PartnerOnboardingApplication, self.sudo())._validate_tier(reviews.sudo())
+        if not self.review_ids or self.validation_status == "validated":
+            self._onboarding_admit()
+
+    def _rejected_tier(self, tiers=False):
+        """A rejection in the review widget turns the application down; its comment is the
+        written explanation (PO-3)."""
+        self.ensure_one()
+        reviews = self._onboarding_my_reviews(tiers)
+        self._onboarding_refuse("\n".join(filter(None, reviews.mapped("comment"))))
+
+    def _onboarding_check_admission(self):
+        """PO-1, PO-3, PO-4: what must hold before the central office admits."""
         self._onboarding_check_reviewer()
-        today = fields.Date.context_today(self)
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be approved."))
@@ -352,41 +400,46 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-            partner = application.partner_id.sudo()
-            with application._guard_workflow("res.partner"):
-                application.write(
-                    {"state": "approved", "reviewer_id": self.env.uid, "decision_date": today}
-                )
-                partner.write(
-                    {
-                        "onboarding_state": "admitted",
-                        "onboarding_admitted_date": today,
-                        "onboarding_company_id": application.company_id.id,
-                        "onboarding_user_id": application.user_id.id,
-                        "onboarding_department_id": application.department_id.id,
-                        "onboarding_other_region": application.other_region,
-                    }
-                )
-            partner._onboarding_ensure_file(application)
-            granted = partner._onboarding_set_grade(
-                application.grade, reason="admission", application=application
+
+    def _onboarding_admit(self):
+        """PO-3, PO-4: admit the partner, grade it, open its file and schedule the steps."""
+        self.ensure_one()
+        application = self
+        today = fields.Date.context_today(self)
+        partner = application.partner_id.sudo()
+        with application._guard_workflow("res.partner"):
+            application.write(
+                {"state": "approved", "reviewer_id": self.env.uid, "decision_date": today}
             )
-            application.activity_ids.filtered(
-                lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Admitted."))
-            application._onboarding_schedule_steps()
-            application.message_post(
-                body=self.env._(
-                    "Admitted by %(reviewer)s. Remaining steps are scheduled as activities.",
-                    reviewer=self.env.user.name,
-                ),
-                partner_ids=application.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+            partner.write(
+                {
+                    "onboarding_state": "admitted",
+                    "onboarding_admitted_date": today,
+                    "onboarding_company_id": application.company_id.id,
+                    "onboarding_user_id": application.user_id.id,
+                    "onboarding_department_id": application.department_id.id,
+                    "onboarding_other_region": application.other_region,
+                }
             )
-            if granted != application.grade:
-                with application._guard_workflow():
-                    application.grade = granted
-        return True
+        partner._onboarding_ensure_file(application)
+        granted = partner._onboarding_set_grade(
+            application.grade, reason="admission", application=application
+        )
+        application.activity_ids.filtered(
+            lambda activity: activity.user_id == self.env.user
+        ).action_feedback(feedback=self.env._("Admitted."))
+        application._onboarding_schedule_steps()
+        application.message_post(
+            body=self.env._(
+                "Admitted by %(reviewer)s. Remaining steps are scheduled as activities.",
+                reviewer=self.env.user.name,
+            ),
+            partner_ids=application.user_id.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+        if granted != application.grade:
+            with application._guard_workflow():
+                application.grade = granted
 
     def _onboarding_check_reviewer(self):
         if not self.env.su and not self.env.user.has_group(
@@ -438,7 +491,20 @@ class PartnerOnboardingApplication(models.Model):
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be refused."))
-        with self._guard_workflow("res.partner"):
+            reviews = application._onboarding_my_reviews()
+            if application.review_ids and not reviews:
+                raise UserError(
+                    self.env._(
+                        "You are not a reviewer of %(application)s (PO-3).",
+                        application=application.display_name,
+                    )
+                )
+            if reviews:
+                with self._guard_workflow("tier.review"):
+                    super(PartnerOnboardingApplication, application.sudo())._rejected_tier(
+                        reviews.sudo()
+                    )
+        with self._guard_workflow("res.partner", "tier.review"):
             self.write(
                 {
                     "state": "refused",
@@ -477,6 +543,18 @@ class PartnerOnboardingApplication(models.Model):
                 raise UserError(
                     self.env._("Only submitted or refused applications go back to draft.")
                 )
-        with self._guard_workflow():
+            if self.env.user not in application.user_id | application.create_uid and not (
+                self._guard_bypassed() or self.env.user.has_group(CENTRAL_GROUP)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the person who filed %(application)s or the central office "
+                        "takes it back to draft.",
+                        application=application.display_name,
+                    )
+                )
+        with self._guard_workflow("tier.review"):
+            # A new submission asks for a new review.
+            self.sudo().review_ids.unlink()
             self.write({"state": "draft"})
         return True

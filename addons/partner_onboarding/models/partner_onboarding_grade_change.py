@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -17,9 +17,36 @@ class PartnerOnboardingGradeChange(models.Model):
 
     _name = "partner.onboarding.grade.change"
     _description = "Partner Grade Change"
-    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "incentive.guard.mixin",
+        "partner.onboarding.tier.mixin",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+
+    # PO-11: the two approvals are tier reviews (base_tier_validation), one per department,
+    # reviewers from the tier definitions (the two groups by default).
+    _state_from = ["proposed"]
+    _state_to = ["approved"]
+    _cancel_state = "refused"
+    _tier_validation_manual_config = False
+    # The proposer edits his proposal until the first approval (the guard freezes it then);
+    # the approvals and the grade granted are written by the workflow while under review.
+    _onboarding_fields_under_review = (
+        "new_grade",
+        "reason",
+        "note",
+        "department_id",
+        "central_user_id",
+        "central_date",
+        "market_user_id",
+        "market_date",
+        "granted_grade",
+        "downgrade_note",
+        "old_grade",
+    )
 
     # PO-11: written by the approval buttons only.
     _guarded_fields = (
@@ -143,9 +170,11 @@ class PartnerOnboardingGradeChange(models.Model):
             self._onboarding_check_proposer(partner)
         changes = super().create(vals_list)
         proposals = changes.filtered(lambda c: c.state == "proposed")
-        with proposals._guard_workflow():
+        with proposals._guard_workflow("tier.review"):
             for change in proposals:
                 change.old_grade = change.partner_id.sudo().onboarding_grade
+            # Requested by the proposer, who is therefore never one of its reviewers.
+            proposals.sudo().request_validation()
         proposals._onboarding_notify_deciders()
         return changes
 
@@ -220,39 +249,100 @@ class PartnerOnboardingGradeChange(models.Model):
                 )
             )
         self._onboarding_lock()
-        now = fields.Datetime.now()
         for change in self:
-            if change.state != "proposed":
-                raise UserError(self.env._("This grade change is already decided."))
+            reviews = change._onboarding_my_reviews().filtered(
+                lambda review, role=role: self._onboarding_review_role(review) == role
+            )
+            if (
+                change.review_ids.filtered(
+                    lambda review, role=role: self._onboarding_review_role(review) == role
+                )
+                and not reviews
+            ):
+                raise UserError(
+                    self.env._(
+                        "You are not a reviewer of this grade change for your department (PO-11)."
+                    )
+                )
+            change._onboarding_approve_review(role, reviews[:1])
+        return True
+
+    def _validate_tier(self, tiers=False):
+        """The review widget and its comment wizard validate here: one review, for one
+        department, per person (PO-11)."""
+        self.ensure_one()
+        self._onboarding_lock()
+        review = self._onboarding_my_reviews(tiers).sorted("sequence")[:1]
+        if not review:
+            raise UserError(self.env._("You are not a reviewer of this grade change (PO-11)."))
+        self._onboarding_approve_review(self._onboarding_review_role(review), review)
+
+    def _onboarding_review_role(self, review):
+        """The department a review stands for, from its tier definition's group."""
+        group = review.sudo().definition_id.reviewer_group_id
+        if group == self.env.ref(CENTRAL_GROUP):
+            return grading.CENTRAL
+        if group == self.env.ref(MARKET_GROUP):
+            return grading.MARKET
+        return None
+
+    def _onboarding_approve_review(self, role, review):
+        """PO-11: approve ``review`` (or, without tier definitions, the department ``role``)
+        as the acting user; the grade applies once both departments approved."""
+        self.ensure_one()
+        if self.state != "proposed":
+            raise UserError(self.env._("This grade change is already decided."))
+        if self.sudo().review_ids.filtered(lambda done: done.done_by == self.env.user):
+            raise UserError(
+                self.env._(
+                    "You already approved this grade change: the two approvals come from "
+                    "two people (PO-11)."
+                )
+            )
+        if role:
             error = grading.approval_error(
                 role,
                 self.env.uid,
-                change.central_user_id.id,
-                change.market_user_id.id,
-                proposer_id=change.proposed_by_id.id,
+                self.central_user_id.id,
+                self.market_user_id.id,
+                proposer_id=self.proposed_by_id.id,
             )
-            if error == "own_proposal":
-                raise UserError(
-                    self.env._("You proposed this grade change: others decide on it (PO-11).")
+        else:
+            error = "own_proposal" if self.proposed_by_id == self.env.user else None
+        if error == "own_proposal":
+            raise UserError(
+                self.env._("You proposed this grade change: others decide on it (PO-11).")
+            )
+        if error == "already_approved":
+            raise UserError(self.env._("Your department already approved this change."))
+        if error == "same_person":
+            raise UserError(
+                self.env._(
+                    "You already approved for the other department: the two approvals "
+                    "come from two people (PO-11)."
                 )
-            if error == "already_approved":
-                raise UserError(self.env._("Your department already approved this change."))
-            if error == "same_person":
-                raise UserError(
-                    self.env._(
-                        "You already approved for the other department: the two approvals "
-                        "come from two people (PO-11)."
-                    )
+            )
+        with self._guard_workflow("tier.review"):
+            if review:
+                super(PartnerOnboardingGradeChange, self.sudo())._validate_tier(review.sudo())
+            if role:
+                field = "central" if role == grading.CENTRAL else "market"
+                self.write(
+                    {f"{field}_user_id": self.env.uid, f"{field}_date": fields.Datetime.now()}
                 )
-            field = "central" if role == grading.CENTRAL else "market"
-            with change._guard_workflow():
-                change.write({f"{field}_user_id": self.env.uid, f"{field}_date": now})
-            change.activity_ids.filtered(
-                lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Approved."))
-            if grading.is_decided(change.central_user_id.id, change.market_user_id.id):
-                change._onboarding_apply()
-        return True
+        self.activity_ids.filtered(
+            lambda activity: activity.user_id == self.env.user
+        ).action_feedback(feedback=self.env._("Approved."))
+        if grading.is_decided(self.central_user_id.id, self.market_user_id.id) and (
+            not self.review_ids or self.validation_status == "validated"
+        ):
+            self._onboarding_apply()
+
+    def _rejected_tier(self, tiers=False):
+        """A rejection in the review widget refuses the grade change."""
+        self.ensure_one()
+        reviews = self._onboarding_my_reviews(tiers)
+        self._onboarding_refuse_changes(reviews, "\n".join(filter(None, reviews.mapped("comment"))))
 
     def _onboarding_lock(self):
         """Lock the changes before checking their approvals: two deciders approving at the
@@ -281,9 +371,29 @@ class PartnerOnboardingGradeChange(models.Model):
         if not self.env.user.has_group(CENTRAL_GROUP) and not self.env.user.has_group(MARKET_GROUP):
             raise UserError(self.env._("Only the deciding departments can refuse (PO-11)."))
         self._onboarding_lock()
-        if any(change.state != "proposed" for change in self):
-            raise UserError(self.env._("This grade change is already decided."))
-        with self._guard_workflow():
-            self.write({"state": "refused", "decision_date": fields.Date.context_today(self)})
-        self.activity_ids.unlink()
+        for change in self:
+            reviews = change._onboarding_my_reviews()
+            if change.review_ids and not reviews:
+                raise UserError(self.env._("You are not a reviewer of this grade change (PO-11)."))
+            change._onboarding_refuse_changes(reviews)
         return True
+
+    def _onboarding_refuse_changes(self, reviews, reason=False):
+        self.ensure_one()
+        if self.state != "proposed":
+            raise UserError(self.env._("This grade change is already decided."))
+        if self.proposed_by_id == self.env.user and not self._guard_bypassed():
+            raise UserError(
+                self.env._("You proposed this grade change: others decide on it (PO-11).")
+            )
+        with self._guard_workflow("tier.review"):
+            if reviews:
+                super(PartnerOnboardingGradeChange, self.sudo())._rejected_tier(reviews.sudo())
+            self.write(
+                {
+                    "state": "refused",
+                    "decision_date": fields.Date.context_today(self),
+                    "refusal_reason": reason or False,
+                }
+            )
+        self.activity_ids.unlink()

@@ -1,5 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
 from datetime import date
 
 from freezegun import freeze_time
@@ -389,16 +390,17 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
                     if value is None:
                         continue
                     before = record.sudo()[name]
-                    try:
-                        with self.env.cr.savepoint(), mute_logger("odoo.models"):
-                            record.with_user(user).write({name: value})
-                            record.env.flush_all()
-                            self.env.invalidate_all()
-                            self.assertEqual(
-                                record.sudo()[name], before, f"{model}.{name} changed by {user}"
-                            )
-                    except REFUSED:
-                        pass
+                    with (
+                        contextlib.suppress(*REFUSED),
+                        self.env.cr.savepoint(),
+                        mute_logger("odoo.models"),
+                    ):
+                        record.with_user(user).write({name: value})
+                        record.env.flush_all()
+                        self.env.invalidate_all()
+                        self.assertEqual(
+                            record.sudo()[name], before, f"{model}.{name} changed by {user}"
+                        )
                     self.env.invalidate_all()
                     self.assertEqual(record.sudo()[name], before, f"{model}.{name}")
 
