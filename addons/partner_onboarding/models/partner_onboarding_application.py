@@ -322,13 +322,13 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-        with self._guard_workflow("res.partner", "tier.review"):
+        with self._guard_workflow("res.partner"):
             self.write({"state": "submitted"})
             self.partner_id.sudo().filtered(
                 lambda partner: partner.onboarding_state != "admitted"
             ).write({"onboarding_state": "pending"})
-            # Requested by the submitter, who is therefore never one of its reviewers.
-            self.sudo().request_validation()
+        # Requested by the person who filed it, who is therefore never one of its reviewers.
+        self._onboarding_request_reviews("user_id")
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             reviewer = application.company_id.onboarding_reviewer_id
@@ -353,6 +353,7 @@ class PartnerOnboardingApplication(models.Model):
         partner is admitted once every review is."""
         self.ensure_one()
         self._onboarding_check_admission()
+        self._onboarding_request_reviews("user_id")
         reviews = self._onboarding_my_reviews(tiers)
         if self.review_ids and not reviews:
             raise UserError(

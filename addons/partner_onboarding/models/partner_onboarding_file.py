@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
+import psycopg2.errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ConcurrencyError, UserError, ValidationError
 
 from ..tools import archive, ranking
 from .partner_onboarding_grade import GRADE_GROUPS
@@ -104,6 +106,18 @@ class PartnerOnboardingFile(models.Model):
         "AND cooperation_rating BETWEEN 0 AND 5)",
         "Ratings go from 0 to 5.",
     )
+
+    @api.model
+    def _onboarding_create_unique(self, vals_list, model=None):
+        """Create on a search-then-create path (a partner's file, a period's snapshot): when
+        another worker created the same record after our snapshot, the request is retried and
+        then finds it, instead of failing on the unique index."""
+        model = (model if model is not None else self).sudo()
+        try:
+            with self.env.cr.savepoint():
+                return model.create(vals_list)
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError(f"{model._name} created concurrently, retrying") from error
 
     @api.constrains(*RATINGS)
     def _check_ratings(self):
@@ -210,7 +224,8 @@ class PartnerOnboardingFile(models.Model):
             )
             if period:
                 vals_list.append(file._snapshot_vals("half_year", period))
-        Snapshot.create(vals_list)
+        File = self.env["partner.onboarding.file"]
+        File._onboarding_create_unique(vals_list, Snapshot)
 
     # --- Ranking (PO-9)
 

@@ -170,11 +170,11 @@ class PartnerOnboardingGradeChange(models.Model):
             self._onboarding_check_proposer(partner)
         changes = super().create(vals_list)
         proposals = changes.filtered(lambda c: c.state == "proposed")
-        with proposals._guard_workflow("tier.review"):
+        with proposals._guard_workflow():
             for change in proposals:
                 change.old_grade = change.partner_id.sudo().onboarding_grade
-            # Requested by the proposer, who is therefore never one of its reviewers.
-            proposals.sudo().request_validation()
+        # Requested by the proposer, who is therefore never one of its reviewers.
+        proposals._onboarding_request_reviews("proposed_by_id")
         proposals._onboarding_notify_deciders()
         return changes
 
@@ -249,6 +249,7 @@ class PartnerOnboardingGradeChange(models.Model):
                 )
             )
         self._onboarding_lock()
+        self._onboarding_request_reviews("proposed_by_id")
         for change in self:
             reviews = change._onboarding_my_reviews().filtered(
                 lambda review, role=role: self._onboarding_review_role(review) == role

@@ -31,6 +31,17 @@ class PartnerOnboardingTierMixin(models.AbstractModel):
             )
         )
 
+    def _onboarding_request_reviews(self, requester_field):
+        """Ask for the reviews of the documents that need them, as the person who asked for
+        the decision (``requester_field``): tier definitions excluding the requester never
+        let him review his own request."""
+        # need_validation has no dependencies: the ORM would keep a stale value in cache.
+        self.invalidate_recordset(["need_validation", "review_ids"])
+        with self._guard_workflow("tier.review"):
+            for record in self.filtered("need_validation"):
+                record.with_user(record[requester_field]).sudo().request_validation()
+        self.invalidate_recordset(["need_validation", "review_ids"])
+
     def _onboarding_refuse_manual_validation(self):
         if not self._guard_bypassed():
             raise UserError(

@@ -86,6 +86,12 @@ class PartnerOnboardingVisit(models.Model):
         readonly=True, help="PO-5: planned sooner because a project with the partner is near."
     )
 
+    # PO-5: one planned regular and one planned senior management visit per partner.
+    _one_planned_per_kind = models.UniqueIndex(
+        "(partner_id, kind) WHERE state = 'planned' AND kind IN ('regular', 'senior')",
+        "The partner already has a planned visit of this kind.",
+    )
+
     # --- Report (PO-6)
     report = fields.Text(help="What was seen and discussed.")
     next_moves = fields.Text(
@@ -288,7 +294,7 @@ class PartnerOnboardingVisit(models.Model):
                         continue
                     to_create.append(self._onboarding_visit_vals(partner, company, kind, deadline))
                     to_create[-1]["project_near"] = near and kind == visits.REGULAR
-            Visit.create(to_create)
+            self.env["partner.onboarding.file"]._onboarding_create_unique(to_create, Visit)
             for deadline, moved in to_move.items():
                 moved.write({"date_deadline": deadline, "project_near": True})
                 moved.activity_ids.write({"date_deadline": deadline})

@@ -170,7 +170,7 @@ class ResPartner(models.Model):
         file = File.search([("partner_id", "=", self.id)], limit=1)
         if not file:
             application = application or self._onboarding_application()
-            file = File.create(
+            file = File._onboarding_create_unique(
                 {
                     "partner_id": self.id,
                     "company_id": (

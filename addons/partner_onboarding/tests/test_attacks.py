@@ -12,7 +12,8 @@ from odoo.tools import mute_logger
 
 from .common import MANAGER, SALESMAN, USER, PartnerOnboardingCommon
 
-REFUSED = (AccessError, UserError, ValidationError)
+# AccessError and ValidationError are UserErrors (Odoo's assertRaises takes one class).
+REFUSED = UserError
 
 
 @tagged("post_install", "-at_install")
@@ -272,6 +273,85 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
         )
         self.assertRefused(own, self.user_central_2, "action_approve_central", names=names)
 
+    def test_po3_po11_tier_reviews_cannot_be_forged(self):
+        """PO-3, PO-11: the tier reviews of base_tier_validation are the approvals: nobody
+        approves a review by writing, creating or deleting it, requests or restarts a
+        validation by hand, or skips the checks with base_tier_validation's context keys."""
+        change = self.Change.with_user(self.user_intro).create(
+            {"partner_id": self.partner.id, "new_grade": "a", "reason": "bid_won"}
+        )
+        reviews = change.review_ids
+        self.assertEqual(len(reviews), 2)
+        self.assertNotIn(self.user_intro, reviews.reviewer_ids, "the proposer never reviews")
+        Review = self.env["tier.review"]
+        for user in (self.user_intro, self.user_central, self.user_market, self.user_salesman):
+            self.assertRefused(
+                reviews,
+                user,
+                "write",
+                {"status": "approved", "done_by": user.id},
+                names=["status", "done_by"],
+            )
+            self.assertRefused(reviews, user, "unlink", names=["status"])
+            for method in ("request_validation", "restart_validation"):
+                self.assertRefused(change, user, method, names=["state"])
+            with self.assertRaises(REFUSED):
+                Review.with_user(user).create(
+                    {
+                        "model": change._name,
+                        "res_id": change.id,
+                        "status": "approved",
+                        "definition_id": reviews[0].definition_id.id,
+                    }
+                )
+        self.assertEqual(set(change.review_ids.mapped("status")), {"pending"})
+        # The context keys of base_tier_validation change no check.
+        self.assertRefused(
+            change.with_context(skip_validation_check=True, skip_check_state_condition=True),
+            self.user_intro,
+            "write",
+            {"state": "approved"},
+            names=["state"],
+        )
+        # One person in both departments approves once, through the widget too.
+        self.user_central_2.group_ids |= self.env.ref(
+            "partner_onboarding.group_partner_onboarding_market"
+        )
+        change.with_user(self.user_central_2).validate_tier()
+        self.assertEqual(
+            change.review_ids.filtered(lambda r: r.status == "approved").done_by,
+            self.user_central_2,
+        )
+        self.assertRefused(change, self.user_central_2, "validate_tier", names=["state"])
+        self.assertRefused(change, self.user_central_2, "action_approve_market", names=["state"])
+        self.assertEqual(change.state, "proposed")
+        # A second person approves the remaining department's review: the grade applies.
+        change.with_user(self.user_central).action_approve_central()
+        self.assertEqual(change.state, "approved")
+        self.assertEqual(change.validation_status, "validated")
+        self.assertEqual(self.partner.onboarding_grade, "a")
+
+    def test_po3_admission_review_with_comment_and_reject(self):
+        """PO-3: the central office reviews through the review widget: a rejection needs its
+        comment, which becomes the written explanation sent to the introducing unit."""
+        application = self._application(self.env["res.partner"].create({"name": "Tier Co"}))
+        application.action_submit()
+        self.assertEqual(application.validation_status, "pending")
+        self.assertIn(self.user_central, application.review_ids.reviewer_ids)
+        self.assertNotIn(self.user_intro, application.review_ids.reviewer_ids)
+        action = application.with_user(self.user_central).reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(self.user_central)
+            .with_context(**action["context"])
+            .create({"comment": "Equipment list does not match the site."})
+        )
+        wizard.add_comment()
+        self.assertEqual(application.state, "refused")
+        self.assertEqual(application.refusal_reason, "Equipment list does not match the site.")
+        self.assertEqual(application.partner_id.onboarding_state, "refused")
+
     # --- PO-5, PO-6: visits
 
     def test_po5_po6_visits_cannot_be_faked_or_moved(self):
@@ -391,7 +471,7 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
                         continue
                     before = record.sudo()[name]
                     with (
-                        contextlib.suppress(*REFUSED),
+                        contextlib.suppress(REFUSED),
                         self.env.cr.savepoint(),
                         mute_logger("odoo.models"),
                     ):

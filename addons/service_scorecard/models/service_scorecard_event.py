@@ -147,14 +147,16 @@ class ServiceScorecardEvent(models.Model):
         "An event is countered once.",
     )
 
-    @api.constrains("quantity", "survey_rate")
-    def _check_ranges(self):
-        """A readable message before the database constraints."""
-        for event in self:
-            if event.quantity < 1:
-                raise ValidationError(self.env._("An event records at least one occurrence."))
-            if not 0 <= event.survey_rate <= 100:
-                raise ValidationError(self.env._("A satisfaction rate goes from 0 to 100 %."))
+    def _check_input(self, vals):
+        """A readable message for out-of-range input, before the database constraints."""
+        quantity = vals.get("quantity")
+        if quantity is not None and (not isinstance(quantity, int) or quantity < 1):
+            raise ValidationError(self.env._("An event records at least one occurrence."))
+        rate = vals.get("survey_rate")
+        if rate is not None and (
+            not isinstance(rate, (int, float)) or isinstance(rate, bool) or not 0 <= rate <= 100
+        ):
+            raise ValidationError(self.env._("A satisfaction rate goes from 0 to 100 %."))
 
     @api.depends("employee_id")
     def _compute_company_id(self):
@@ -204,6 +206,8 @@ class ServiceScorecardEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_input(vals)
         events = super().create(vals_list)
         with events._guard_workflow():
             events._attach_scorecards()
@@ -242,6 +246,7 @@ class ServiceScorecardEvent(models.Model):
     # --- Guard
 
     def write(self, vals):
+        self._check_input(vals)
         res = super().write(vals)
         if {"employee_id", "date", "type_id"}.intersection(vals):
             with self._guard_workflow():
