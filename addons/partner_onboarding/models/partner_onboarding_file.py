@@ -230,9 +230,11 @@ class PartnerOnboardingFile(models.Model):
     # --- Ranking (PO-9)
 
     @api.model
-    def _cron_rank(self):
-        """PO-9: rank every file of each company on completeness and the past year."""
-        files = self.sudo().search([])
+    def _cron_rank(self, companies=None):
+        """PO-9: rank every file of each company (of ``companies``, default all) on
+        completeness and the past year."""
+        domain = [("company_id", "in", companies.ids)] if companies is not None else []
+        files = self.sudo().search(domain)
         applications = (
             self.env["partner.onboarding.application"]
             .sudo()
@@ -265,19 +267,20 @@ class PartnerOnboardingFile(models.Model):
                 )
             ranks = ranking.rank(scores)
             for file in company_files:
-                file.write(
-                    {
-                        "form_completeness": shares[file],
-                        "ranking_score": scores[file],
-                        "ranking": ranks[file],
-                    }
-                )
+                with file._guard_workflow():
+                    file.write(
+                        {
+                            "form_completeness": shares[file],
+                            "ranking_score": scores[file],
+                            "ranking": ranks[file],
+                        }
+                    )
 
     def action_rank(self):
         """PO-9: rank the files again now (the central office, after updating files)."""
         self._onboarding_check_central()
-        with self._guard_workflow():
-            self._cron_rank()
+        # Only the companies the central office member works for (checked before sudo).
+        self._cron_rank(companies=self.env.companies & self.company_id)
         return True
 
     def action_mark_preferred(self):
