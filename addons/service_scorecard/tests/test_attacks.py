@@ -106,13 +106,18 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
                         **vals,
                     }
                 )
+        letter = (
+            self.env["ir.attachment"]
+            .with_user(self.user_supervisor_scored)
+            .create({"name": "letter.txt", "raw": b"praise"})
+        )
         own = self.Event.with_user(self.user_supervisor_scored).create(
             {
                 "name": "Praise of myself",
                 "employee_id": self.qian.id,
                 "type_id": self.t_praise.id,
                 "date": JAN,
-                "evidence_ids": [(6, 0, self.evidence.ids)],
+                "evidence_ids": [(6, 0, letter.ids)],
             }
         )
         self.assertRefused(own, self.user_supervisor_scored, "action_confirm", names=names)
@@ -164,7 +169,10 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
         for user in (self.user_hr, self.user_supervisor):
             self.assertRefused(self.li, user, "write", {"scorecard_probation": True}, names=names)
         for user in (self.user_li, self.user_supervisor):
-            self.assertRefused(self.quarter, user, "action_start_probation", names=names)
+            self.assertRefused(
+                self.quarter, user, "action_start_probation", names=["probation_decision"]
+            )
+        self.assertFalse(self.li.scorecard_probation)
 
     def test_survey_rate_and_quantity_out_of_range(self):
         """SC-1: a satisfaction rate outside 0-100 % and a quantity below 1 are refused with
