@@ -367,6 +367,7 @@ class PartnerOnboardingApplication(models.Model):
                 super(PartnerOnboardingApplication, self.sudo())._validate_tier(reviews.sudo())
         if not self.review_ids or self.validation_status == "validated":
             self._onboarding_admit()
+        return True
 
     def _rejected_tier(self, tiers=False):
         """A rejection in the review widget turns the application down; its comment is the

@@ -338,6 +338,7 @@ class PartnerOnboardingGradeChange(models.Model):
             not self.review_ids or self.validation_status == "validated"
         ):
             self._onboarding_apply()
+        return True
 
     def _rejected_tier(self, tiers=False):
         """A rejection in the review widget refuses the grade change."""
@@ -398,3 +399,4 @@ class PartnerOnboardingGradeChange(models.Model):
                 }
             )
         self.activity_ids.unlink()
+        return True
