@@ -308,7 +308,8 @@ class ServiceScorecardEvent(models.Model):
         wait for the first and then fail with a retryable concurrency error; its retry sees
         the first confirmation and checks the limit against it.
         """
-        quarters = self.filtered(lambda event: event.type_id.quarter_limit).quarter_scorecard_id
+        limited = self.filtered(lambda event: event.type_id.quarter_limit)
+        quarters = limited.quarter_scorecard_id | limited.scorecard_id.quarter_scorecard_id
         if not quarters:
             return
         try:
