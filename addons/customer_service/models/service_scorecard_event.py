@@ -11,6 +11,9 @@ from odoo.exceptions import ConcurrencyError
 class ServiceScorecardEvent(models.Model):
     _inherit = "service.scorecard.event"
 
+    # SC-9, SC-10: set when a complaint or a survey creates its event, never by hand.
+    _guarded_fields = ("cs_source_key",)
+
     cs_source_key = fields.Char(
         string="Customer Service Source",
         readonly=True,

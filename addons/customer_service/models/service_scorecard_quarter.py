@@ -8,6 +8,9 @@ from ..tools import satisfaction
 class ServiceScorecardQuarter(models.Model):
     _inherit = "service.scorecard.quarter"
 
+    # SC-8: entered by the supervisor while the quarter is open, like the amount itself.
+    _guard_frozen_fields = ("revenue_actual", "revenue_base")
+
     revenue_actual = fields.Monetary(
         string="Business Revenue",
         tracking=True,

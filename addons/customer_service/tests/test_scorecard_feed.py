@@ -64,6 +64,13 @@ class TestScorecardFeed(CustomerServiceCommon):
         with self.assertRaises(UserError):
             praise.with_user(self.user_cm).write({"scorecard_event_id": 1})
         self.assertFalse(praise.sudo().scorecard_event_id)
+        complaint = self._complaint()
+        complaint.with_user(self.user_supervisor).action_confirm()
+        with self.assertRaises(UserError):
+            complaint.scorecard_event_id.with_user(self.user_supervisor).write(
+                {"cs_source_key": False}
+            )
+        self.assertEqual(complaint.scorecard_event_id.cs_source_key, f"sc9:{complaint.id}")
 
     def test_sc9_unreported_fault_sheet(self):
         """SC-9: a serious fault sheet not reported within 24 hours gives the supervisor a
