@@ -64,7 +64,7 @@ class TestScorecardFeed(CustomerServiceCommon):
         with self.assertRaises(UserError):
             praise.with_user(self.user_cm).write({"scorecard_event_id": 1})
         self.assertFalse(praise.sudo().scorecard_event_id)
-        complaint = self._complaint()
+        complaint = self._complaint().sudo()
         complaint.with_user(self.user_supervisor).action_confirm()
         with self.assertRaises(UserError):
             complaint.scorecard_event_id.with_user(self.user_supervisor).write(
