@@ -1,0 +1,104 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import LeadReceptionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReceptionOffences(LeadReceptionCommon):
+    def _report(self, rule, offender, manager=None, **extra):
+        vals = {
+            "rule": rule,
+            "offender_id": offender.id,
+            "team_id": self.team.id,
+            "note": "Seen by the manager.",
+        }
+        vals.update(extra)
+        return (
+            self.env["lead.reception.offence"].with_user(manager or self.user_manager).create(vals)
+        )
+
+    def test_fines_from_settings(self):
+        """LP-27 (50 per visitor), LP-28 (100), LP-37 (100), LP-44 (300): the team's manager
+        reports and confirms; one penalty line each, amounts from the company settings."""
+        self.company.reception_fine_no_entry = 60.0
+        cases = (
+            ("LP-27", {"visitor_count": 3}, -180.0),
+            ("LP-28", {}, -100.0),
+            ("LP-37", {}, -100.0),
+            ("LP-44", {}, -300.0),
+        )
+        for rule, extra, amount in cases:
+            offence = self._report(rule, self.user_sales_1, **extra)
+            offence.with_user(self.user_manager).action_confirm()
+            line = self._ledger(rule)
+            self.assertEqual(line.amount, amount, rule)
+            self.assertEqual(line.employee_id.user_id, self.user_sales_1)
+            self.assertEqual(line.kind, "penalty")
+
+    def test_fines_attacker(self):
+        """Attacker: a salesperson reports, another team's manager or the offender confirms,
+        the manager writes the amount: refused, nothing booked."""
+        with self.assertRaises(AccessError):
+            self._report("LP-44", self.user_sales_2, manager=self.user_sales_1)
+        with self.assertRaises(UserError):
+            self._report("LP-44", self.user_sales_2, manager=self.user_manager_2)
+        offence = self._report("LP-44", self.user_sales_2)
+        with self.assertRaises(UserError):
+            offence.with_user(self.user_manager).write({"amount": 1.0})
+        with self.assertRaises(UserError):
+            offence.with_user(self.user_manager_2).action_confirm()
+        with self.assertRaises(UserError):
+            offence.with_user(self.user_sales_2).action_confirm()
+        self.assertEqual(offence.state, "draft")
+        self.assertFalse(self._ledger("LP-44"))
+
+    def _visit_and_order(self, order_phone):
+        visit = self._enter(self.user_sales_1)
+        action = visit.with_user(self.user_sales_1).action_create_opportunity()
+        lead = self.env["crm.lead"].browse(action["res_id"])
+        lead.with_user(self.user_sales_1).write({"phone": order_phone})
+        lead.with_user(self.user_sales_1).action_set_won()
+        return visit, lead
+
+    def test_lp30_reconciled_same_day_no_fine(self):
+        """LP-30: the order's salesperson adds the order's number the same day: no fine."""
+        with freeze_time("2026-03-31 15:30:00"):  # 23:30 on the month's last day
+            visit, lead = self._visit_and_order("13900139555")
+            lead.with_user(self.user_sales_1).action_reception_add_order_phone()
+        self.assertEqual(visit.extra_phone, "+8613900139555")
+        self.assertEqual(visit.extra_phone_by_id, self.user_sales_1)
+        with freeze_time("2026-03-31 16:30:00"):  # 00:30 on 1 April
+            self.env["crm.lead"]._cron_reception_reconcile()
+        self.assertFalse(self._ledger("LP-30"))
+
+    def test_lp30_not_reconciled_fined_once(self):
+        """LP-30: not added by the end of the sale day (company time): fined 100, once."""
+        with freeze_time("2026-03-31 15:30:00"):
+            _visit, lead = self._visit_and_order("13900139555")
+            self.env["crm.lead"]._cron_reception_reconcile()  # same day: not yet
+        self.assertFalse(self._ledger("LP-30"))
+        with freeze_time("2026-03-31 16:30:00"):
+            self.env["crm.lead"]._cron_reception_reconcile()
+            self.env["crm.lead"]._cron_reception_reconcile()
+        line = self._ledger("LP-30")
+        self.assertEqual(line.amount, -100.0)
+        self.assertEqual(line.employee_id.user_id, self.user_sales_1)
+        self.assertEqual(lead.user_id, self.user_sales_1)
+
+    def test_lp30_attacker(self):
+        """LP-30 attacker: another salesperson adds the number, or the salesperson writes it
+        directly or links another entry: refused."""
+        visit, lead = self._visit_and_order("13900139555")
+        with self.assertRaises(UserError):
+            visit.with_user(self.user_sales_2)._add_order_phone(lead)
+        with self.assertRaises(UserError):
+            visit.with_user(self.user_sales_1).write({"extra_phone": "+8613900139555"})
+        other = self._enter(self.user_sales_1, phone="13900139777")
+        with self.assertRaises(UserError):
+            lead.with_user(self.user_sales_1).write({"reception_visit_id": other.id})
+        self.assertFalse(visit.extra_phone)
