@@ -329,6 +329,11 @@ class LeadReceptionVisit(models.Model):
         rota.position = position
         return self.env["res.users"].browse(receiver)
 
+    def _member_consultant(self, member):
+        """LP-37: the consultant of the member a visitor asks for (his salesperson here;
+        lead_membership uses the membership's consultant)."""
+        return member.user_id
+
     def _prepare_decision(self, vals):
         """Server-decided values of a new entry: mobile, receiver, whose customer."""
         company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -355,7 +360,7 @@ class LeadReceptionVisit(models.Model):
             owner_id, reason = reception.reception_owner(
                 receiver.id,
                 named=named.id or None,
-                member_consultant=member.user_id.id or None,
+                member_consultant=self._member_consultant(member).id or None,
                 voucher=vals.get("voucher_user_id") or None,
                 appointment=vals.get("appointment_user_id") or None,
                 registered_owner=owner.id or None,
