@@ -39,9 +39,7 @@ class LeadMembership(models.Model):
     buyer_id = fields.Many2one(
         "res.partner", string="Bought by", help="LP-36: when someone else bought the card."
     )
-    consultant_id = fields.Many2one(
-        "res.users", string="Consultant", required=True, index=True, tracking=True
-    )
+    consultant_id = fields.Many2one("res.users", required=True, index=True, tracking=True)
     last_handler_id = fields.Many2one(
         "res.users", string="Last Handler (經辦人)", index=True, tracking=True
     )

@@ -28,7 +28,8 @@ class LeadMembershipRenewal(models.Model):
         "company_id",
         "team_id",
     )
-    _guard_frozen_fields = ("__all__",)
+    # Entered once: a price changed afterwards would escape the low-price check (LP-35).
+    _guard_frozen_fields = {"__all__": "_guard_none_open"}
     _guard_unlink = "_guard_open_records"
 
     membership_id = fields.Many2one(
@@ -68,6 +69,9 @@ class LeadMembershipRenewal(models.Model):
 
     def _guard_open_records(self):
         return self.filtered(lambda renewal: renewal.state == "draft")
+
+    def _guard_none_open(self):
+        return self.browse()
 
     @api.model_create_multi
     def create(self, vals_list):
