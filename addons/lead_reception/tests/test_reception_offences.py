@@ -102,3 +102,28 @@ class TestReceptionOffences(LeadReceptionCommon):
         with self.assertRaises(UserError):
             lead.with_user(self.user_sales_1).write({"reception_visit_id": other.id})
         self.assertFalse(visit.extra_phone)
+
+    def _cron_queries(self, count, sale_time, check_time, prefix):
+        """Queries of the LP-30 check over ``count`` unreconciled orders of one day."""
+        with freeze_time(sale_time):
+            for index in range(count):
+                visit = self._enter(self.user_sales_1, phone=f"{prefix}{index}")
+                action = visit.with_user(self.user_sales_1).action_create_opportunity()
+                lead = self.env["crm.lead"].browse(action["res_id"])
+                lead.write({"phone": f"1390013955{index}"})
+                lead.action_set_won()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with freeze_time(check_time):
+            before = self.env.cr.sql_log_count
+            self.env["crm.lead"]._cron_reception_reconcile()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+    def test_lp30_check_is_batched(self):
+        """LP-30: the daily check costs the same queries for 2 orders as for 5 (no query per
+        order), and fines each order once."""
+        two = self._cron_queries(2, "2026-03-30 03:00:00", "2026-03-30 16:30:00", "1380013800")
+        five = self._cron_queries(5, "2026-03-31 03:00:00", "2026-03-31 16:30:00", "1370013700")
+        self.assertEqual(len(self._ledger("LP-30")), 7)
+        self.assertEqual(two, five)
