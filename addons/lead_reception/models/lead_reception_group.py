@@ -18,7 +18,14 @@ class LeadReceptionGroup(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _guarded_fields = ("salesperson_id", "date", "company_id", "visit_ids")
+    _guarded_fields = (
+        "salesperson_id",
+        "date",
+        "company_id",
+        "visit_ids",
+        "member_count",
+        "kind",
+    )
     _guard_frozen_fields = ("name", "team_id")
     _guard_unlink = "_guard_deletable"
 

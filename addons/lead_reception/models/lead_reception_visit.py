@@ -26,6 +26,8 @@ class LeadReceptionVisit(models.Model):
     _guarded_fields = (
         "name",
         "visit_at",
+        "visit_date",
+        "half_day",
         "phone",
         "receiver_id",
         "owner_id",

@@ -53,6 +53,8 @@ class TestVisitBook(LeadReceptionCommon):
         with self.assertRaises(UserError):
             visit.with_user(self.user_sales_1).write({"owner_id": self.user_sales_1.id})
         with self.assertRaises(UserError):
+            visit.with_user(self.user_sales_1).write({"visit_date": "2026-01-01"})
+        with self.assertRaises(UserError):
             visit.with_user(self.user_sales_1).unlink()
         with self.assertRaises(UserError):
             self._enter(self.user_sales_4)  # West's salesperson in East's book
