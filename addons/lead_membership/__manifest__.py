@@ -15,7 +15,6 @@
         "security/ir.model.access.csv",
         "views/lead_membership_views.xml",
         "views/lead_membership_renewal_views.xml",
-        "views/res_config_settings_views.xml",
         "views/lead_membership_menus.xml",
     ],
     "demo": ["demo/lead_membership_demo.xml"],

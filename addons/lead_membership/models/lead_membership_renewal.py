@@ -156,23 +156,46 @@ class LeadMembershipRenewal(models.Model):
                 renewal,
                 f"membership:renewal:{renewal.id}",
             )
-            fine = renewal.company_id.membership_low_price_fine
-            if renewal.below_price and fine:
-                seller = renewal.seller_id.with_context(lang=renewal.seller_id.lang)
-                entries.append(
-                    {
-                        "user_id": renewal.seller_id.id,
-                        "company_id": renewal.company_id.id,
-                        "kind": "penalty",
-                        "amount": -fine,
-                        "name": seller.env._("Low-price renewal of %s", card.name),
-                        "rule_ref": "LP-35",
-                        "source_ref": f"{renewal._name},{renewal.id}",
-                        "source_key": f"membership:lowprice:{renewal.id}",
-                    }
-                )
         self.env["hr.employee"]._protection_book(entries)
+        self.filtered("below_price")._fine_low_price()
         return True
+
+    def _fine_low_price(self):
+        """LP-35: the low-price renewal is an offence of the fine catalogue (FN-1)."""
+        Offence = self.env["incentive.offence"].sudo()
+        for renewal in self.sudo():
+            employee = (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [
+                        ("user_id", "=", renewal.seller_id.id),
+                        ("company_id", "=", renewal.company_id.id),
+                    ],
+                    limit=1,
+                )
+            )
+            if not employee:
+                raise UserError(
+                    self.env._(
+                        "%(user)s has no employee in %(company)s: create one so that the fine "
+                        "can be booked.",
+                        user=renewal.seller_id.name,
+                        company=renewal.company_id.name,
+                    )
+                )
+            Offence._record_offence(
+                "incentive_ledger.fine_type_lp35_low_price",
+                employee,
+                source=renewal,
+                date=renewal.sale_date,
+                description=self.env._(
+                    "Renewal of %(card)s sold at %(price)s, below its renewal price %(renewal)s.",
+                    card=renewal.membership_id.name,
+                    price=renewal.price,
+                    renewal=renewal.membership_id.renewal_price,
+                ),
+            )
 
     def action_cancel(self):
         self._check_manager()

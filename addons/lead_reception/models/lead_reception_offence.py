@@ -7,13 +7,13 @@ from odoo.exceptions import ConcurrencyError, UserError, ValidationError
 
 MANAGER = "lead_protection.group_lead_protection_manager"
 
-# Rule -> company field holding its fine (per visitor for LP-27).
-FINE_FIELDS = {
-    "LP-27": "reception_fine_no_entry",
-    "LP-28": "reception_fine_questions",
-    "LP-30": "reception_fine_reconcile",
-    "LP-37": "reception_fine_member_friend",
-    "LP-44": "reception_fine_unreceived",
+# Rule -> its fine type in incentive_ledger's catalogue (FN-1), where the amounts are set.
+FINE_TYPES = {
+    "LP-27": "incentive_ledger.fine_type_lp27_no_visit_entry",
+    "LP-28": "incentive_ledger.fine_type_lp28_questions",
+    "LP-30": "incentive_ledger.fine_type_lp30_not_reconciled",
+    "LP-37": "incentive_ledger.fine_type_lp37_member_friend",
+    "LP-44": "incentive_ledger.fine_type_lp44_not_received",
 }
 
 
@@ -102,19 +102,11 @@ class LeadReceptionOffence(models.Model):
             if offence.rule != "LP-27" and offence.visitor_count != 1:
                 raise ValidationError(self.env._("Only LP-27 fines count visitors."))
 
-    def _fine(self):
-        self.ensure_one()
-        per = self.company_id[FINE_FIELDS[self.rule]]
-        return per * (self.visitor_count if self.rule == "LP-27" else 1)
-
     def action_confirm(self):
         """The manager confirms: the fine is booked to the offender (LP-27..LP-44)."""
         self._check_manager()
         if self.filtered(lambda offence: offence.state != "draft"):
             raise UserError(self.env._("Only reported offences can be confirmed."))
-        with self._guard_workflow():
-            for offence in self:
-                offence.write({"state": "confirmed", "amount": offence._fine()})
         self._book_fines()
         return True
 
@@ -126,23 +118,51 @@ class LeadReceptionOffence(models.Model):
             self.write({"state": "cancelled"})
         return True
 
-    def _prepare_fine_entry(self):
+    def _offender_employee(self):
         self.ensure_one()
-        offender = self.offender_id.with_context(lang=self.offender_id.lang)
-        return {
-            "user_id": self.offender_id.id,
-            "company_id": self.company_id.id,
-            "kind": "penalty",
-            "amount": -self.amount,
-            "name": offender.env._("Reception offence %(rule)s", rule=self.rule),
-            "rule_ref": self.rule,
-            "source_ref": f"{self._name},{self.id}",
-            "source_key": f"reception:offence:{self.id}",
-        }
+        employee = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [("user_id", "=", self.offender_id.id), ("company_id", "=", self.company_id.id)],
+                limit=1,
+            )
+        )
+        if not employee:
+            raise UserError(
+                self.env._(
+                    "%(user)s has no employee in %(company)s: create one so that the fine can "
+                    "be booked.",
+                    user=self.offender_id.name,
+                    company=self.company_id.name,
+                )
+            )
+        return employee
+
+    def _offence_day(self):
+        """LP-30: the day of the sale, in the company's time zone."""
+        if self.rule != "LP-30" or not self.lead_id.date_closed:
+            return False
+        return self.company_id._reception_local(self.lead_id.date_closed).date()
 
     def _book_fines(self):
-        entries = [offence._prepare_fine_entry() for offence in self if offence.amount]
-        self.env["hr.employee"]._protection_book(entries)
+        """Record the offence in the fine catalogue (one occurrence per visitor for LP-27),
+        which books the fines; the rule and the manager were checked by the caller."""
+        Offence = self.env["incentive.offence"].sudo()
+        for offence in self:
+            employee = offence._offender_employee()
+            day = offence.company_id._reception_local(fields.Datetime.now()).date()
+            recorded = Offence.browse()
+            for _visitor in range(offence.visitor_count if offence.rule == "LP-27" else 1):
+                recorded |= Offence._record_offence(
+                    FINE_TYPES[offence.rule],
+                    employee,
+                    source=offence,
+                    date=offence._offence_day() or day,
+                    description=offence.note,
+                )
+            with self._guard_workflow():
+                offence.write({"state": "confirmed", "amount": sum(recorded.mapped("amount"))})
 
     @api.model
     def _report_automatic(self, vals_list):
@@ -165,7 +185,5 @@ class LeadReceptionOffence(models.Model):
                 self.env.flush_all()
         except psycopg2.errors.UniqueViolation as error:
             raise ConcurrencyError("Offence reported concurrently, retrying") from error
-        for offence in offences:
-            offence.write({"state": "confirmed", "amount": offence._fine()})
         offences._book_fines()
         return offences

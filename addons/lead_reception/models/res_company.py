@@ -44,37 +44,6 @@ class ResCompany(models.Model):
         string="Sales Director",
         help="LP-47: receives the cases no rule covers, and decides them.",
     )
-    # --- Fines
-    reception_fine_no_entry = fields.Monetary(
-        string="Fine: Visitor Toured without Entry",
-        currency_field="currency_id",
-        default=50.0,
-        help="LP-27: per visitor toured without a visit-book entry, charged to the receiver.",
-    )
-    reception_fine_questions = fields.Monetary(
-        string="Fine: Reception Questions Skipped",
-        currency_field="currency_id",
-        default=100.0,
-        help="LP-28",
-    )
-    reception_fine_reconcile = fields.Monetary(
-        string="Fine: Order Number not Reconciled",
-        currency_field="currency_id",
-        default=100.0,
-        help="LP-30: the order's number was not added to the visit entry the same day.",
-    )
-    reception_fine_member_friend = fields.Monetary(
-        string="Fine: Member's Friend Steered Away",
-        currency_field="currency_id",
-        default=100.0,
-        help="LP-37",
-    )
-    reception_fine_unreceived = fields.Monetary(
-        string="Fine: Colleague's Customer Left Unreceived",
-        currency_field="currency_id",
-        default=300.0,
-        help="LP-44",
-    )
 
     def _reception_tz(self):
         """Time zone of the company's rule days: its working calendar's (LP-29)."""

@@ -21,31 +21,3 @@ class ResConfigSettings(models.TransientModel):
     reception_director_user_id = fields.Many2one(
         related="company_id.reception_director_user_id", readonly=False
     )
-    reception_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Reception Currency"
-    )
-    reception_fine_no_entry = fields.Monetary(
-        related="company_id.reception_fine_no_entry",
-        readonly=False,
-        currency_field="reception_currency_id",
-    )
-    reception_fine_questions = fields.Monetary(
-        related="company_id.reception_fine_questions",
-        readonly=False,
-        currency_field="reception_currency_id",
-    )
-    reception_fine_reconcile = fields.Monetary(
-        related="company_id.reception_fine_reconcile",
-        readonly=False,
-        currency_field="reception_currency_id",
-    )
-    reception_fine_member_friend = fields.Monetary(
-        related="company_id.reception_fine_member_friend",
-        readonly=False,
-        currency_field="reception_currency_id",
-    )
-    reception_fine_unreceived = fields.Monetary(
-        related="company_id.reception_fine_unreceived",
-        readonly=False,
-        currency_field="reception_currency_id",
-    )

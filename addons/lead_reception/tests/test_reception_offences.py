@@ -22,23 +22,29 @@ class TestReceptionOffences(LeadReceptionCommon):
             self.env["lead.reception.offence"].with_user(manager or self.user_manager).create(vals)
         )
 
-    def test_fines_from_settings(self):
+    def test_fines_through_the_catalogue(self):
         """LP-27 (50 per visitor), LP-28 (100), LP-37 (100), LP-44 (300): the team's manager
-        reports and confirms; one penalty line each, amounts from the company settings."""
-        self.company.reception_fine_no_entry = 60.0
+        reports and confirms; the fine catalogue records one occurrence per visitor and books
+        its amounts, which the company sets on the fine types."""
+        self.env.ref("incentive_ledger.fine_type_lp27_no_visit_entry").amount = 60.0
         cases = (
-            ("LP-27", {"visitor_count": 3}, -180.0),
-            ("LP-28", {}, -100.0),
-            ("LP-37", {}, -100.0),
-            ("LP-44", {}, -300.0),
+            ("LP-27", {"visitor_count": 3}, [-60.0, -60.0, -60.0]),
+            ("LP-28", {}, [-100.0]),
+            ("LP-37", {}, [-100.0]),
+            ("LP-44", {}, [-300.0]),
         )
-        for rule, extra, amount in cases:
+        for rule, extra, amounts in cases:
             offence = self._report(rule, self.user_sales_1, **extra)
             offence.with_user(self.user_manager).action_confirm()
-            line = self._ledger(rule)
-            self.assertEqual(line.amount, amount, rule)
-            self.assertEqual(line.employee_id.user_id, self.user_sales_1)
-            self.assertEqual(line.kind, "penalty")
+            lines = self._ledger(rule)
+            self.assertEqual(lines.mapped("amount"), amounts, rule)
+            self.assertEqual(lines.employee_id.user_id, self.user_sales_1)
+            self.assertEqual(set(lines.mapped("kind")), {"penalty"})
+            self.assertEqual(offence.amount, -sum(amounts))
+            recorded = self.env["incentive.offence"].search(
+                [("source_model", "=", offence._name), ("source_res_id", "=", offence.id)]
+            )
+            self.assertEqual(len(recorded), len(amounts))
 
     def test_fines_attacker(self):
         """Attacker: a salesperson reports, another team's manager or the offender confirms,
