@@ -7,6 +7,7 @@ from odoo.addons.lead_protection.models.lead_protection_registration import MOBI
 from odoo.addons.lead_protection.tools import identity, rotation
 
 from ..tools import reception
+from .lead_protection_rotation import BUSY_PROSPECT
 
 YES_NO = [(reception.YES, "Yes"), (reception.NO, "No")]
 RECEPTIONIST = "lead_reception.group_lead_reception_receptionist"
@@ -302,18 +303,20 @@ class LeadReceptionVisit(models.Model):
     def _rotation_receive(self, team, company, named, owner):
         """The receiver from the team's rotation (LP-15, LP-40..LP-43); moves it."""
         rota = self.env["lead.protection.rotation"].sudo().search([("team_id", "=", team.id)])
-        if not rota:
-            return self.env.user
+        # Checked with the caller's rights: its team's manager or its receptionists (LP-15).
+        rota.with_env(self.env)._check_receives()
+        # Two receptionists at once would both give the same turn: one waits for the other.
+        rota._protection_lock()
         lines = rota.line_ids.sorted("sequence")
         order = lines.user_id.ids
         today = company._reception_local(fields.Datetime.now()).date()
-        busy = {line.user_id.id for line in lines if line.status in ("busy", "busy_prospect")}
+        busy = {line.user_id.id for line in lines if line.status in ("busy", BUSY_PROSPECT)}
         receiver, position, owed = reception.rotation_receive(
             order,
             rota.position % len(order) if order else 0,
             rotation.next_receiver,
             busy_buyer={line.user_id.id for line in lines if line.status == "busy"},
-            busy_prospect={line.user_id.id for line in lines if line.status == "busy_prospect"},
+            busy_prospect={line.user_id.id for line in lines if line.status == BUSY_PROSPECT},
             absent={line.user_id.id for line in lines if line.status == "absent"},
             suspended=set(self._suspended_users(company, today).ids),
             owed=lines.filtered("owed").sorted("owed_since").user_id.ids,
@@ -351,8 +354,20 @@ class LeadReceptionVisit(models.Model):
         named = Users.browse(vals.get("asked_user_id"))
         owner = self.with_company(company)._registered_owner(e164)
         if self.env.user.has_group(RECEPTIONIST):
+            if (
+                not self.env["lead.protection.rotation"]
+                .sudo()
+                .search_count([("team_id", "=", team.id)])
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(team)s has no reception rotation: its manager sets one up.",
+                        team=team.display_name,
+                    )
+                )
             receiver = self._rotation_receive(team, company, named, owner)
         else:
+            # A salesperson keeping the book of the visitors he receives himself.
             receiver = self.env.user
         if vals.get("channel") == "phone":
             # LP-40: a call protects nothing; the caller's visit decides.

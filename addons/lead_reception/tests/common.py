@@ -51,6 +51,7 @@ class LeadReceptionCommon(LeadProtectionCommon):
         cls.rotation = cls.env["lead.protection.rotation"].create(
             {
                 "team_id": cls.team.id,
+                "receptionist_ids": [(6, 0, cls.user_desk.ids)],
                 "line_ids": [
                     (0, 0, {"user_id": user.id, "sequence": seq})
                     for seq, user in enumerate(

@@ -23,32 +23,51 @@ class TestReceptionRotation(LeadReceptionCommon):
 
     def test_lp41_busy_with_buyer_keeps_turn(self):
         """LP-41: busy with a buyer, the next receives and the busy one is owed his turn."""
-        self._line(self.user_sales_1).status = "busy"
+        self._line(self.user_sales_1).with_user(self.user_desk).action_set_busy()
         visit = self._enter(self.user_desk, phone="13900139001")
         self.assertEqual(visit.receiver_id, self.user_sales_2)
         self.assertTrue(self._line(self.user_sales_1).owed)
-        self._line(self.user_sales_1).status = "available"
+        self._line(self.user_sales_1).with_user(self.user_desk).action_set_available()
         self.assertEqual(
             self._enter(self.user_desk, phone="13900139002").receiver_id, self.user_sales_1
         )
 
     def test_lp41_busy_with_prospect_turn_used(self):
         """LP-41: busy with an old customer who has not bought: his turn counts as used."""
-        self._line(self.user_sales_1).status = "busy_prospect"
+        self._line(self.user_sales_1).with_user(self.user_desk).action_set_busy_prospect()
         visit = self._enter(self.user_desk, phone="13900139001")
         self.assertEqual(visit.receiver_id, self.user_sales_2)
         self.assertFalse(self._line(self.user_sales_1).owed)
-        self._line(self.user_sales_1).status = "available"
+        self._line(self.user_sales_1).with_user(self.user_desk).action_set_available()
         self.assertEqual(
             self._enter(self.user_desk, phone="13900139002").receiver_id, self.user_sales_3
         )
+
+    def test_lp41_attacker_sets_own_status(self):
+        """LP-41 attacker: a salesperson marks himself or a colleague busy with an old
+        customer to dodge or steer a turn, or a desk outside the rotation enters a visitor:
+        refused, nothing moves."""
+        for user in (self.user_sales_1, self.user_sales_2):
+            with self.assertRaises(UserError):
+                self._line(self.user_sales_1).with_user(user).action_set_busy_prospect()
+        self.assertEqual(self._line(self.user_sales_1).status, "available")
+        other_desk = self.env["res.users"].create(
+            {
+                "name": "Desk Lin",
+                "login": "lr_desk_2",
+                "group_ids": [(6, 0, self.user_desk.group_ids.ids)],
+            }
+        )
+        with self.assertRaises(UserError):
+            self._enter(other_desk)
+        self.assertEqual(self.rotation.position, 0)
 
     def test_lp42_owner_busy_last_in_order_receives(self):
         """LP-42: a registered customer whose salesperson is busy is received by the last in
         the order, uses no turn and stays his salesperson's."""
         lead = self._lead(self.user_sales_2, phone="13900139000")
         self._register(self.user_sales_2, lead)
-        self._line(self.user_sales_2).status = "busy"
+        self._line(self.user_sales_2).with_user(self.user_desk).action_set_busy()
         visit = self._enter(self.user_desk)
         self.assertEqual(visit.receiver_id, self.user_sales_3)
         self.assertEqual(visit.owner_id, self.user_sales_2)
