@@ -4,6 +4,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import EventInvitationCommon, local
 
@@ -37,7 +38,7 @@ class TestEventFloor(EventInvitationCommon):
         consent.with_user(self.sales_a).action_grant()
         self.assertEqual(consent.state, "granted")
         self.inv.with_user(self.sales_a).action_start_presentation()
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError), mute_logger("odoo.sql_db"):
             self.inv.with_user(self.sales_b).action_start_presentation()
         Presentation = self.env["event.invitation.presentation"]
         running = Presentation.search([("partner_id", "=", self.customer.id)])
