@@ -29,6 +29,7 @@ class EventInvitation(models.Model):
     )
     division_id = fields.Many2one(
         "event.invitation.division",
+        string="Event Division",
         required=True,
         ondelete="cascade",
         index=True,

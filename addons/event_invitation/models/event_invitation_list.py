@@ -24,6 +24,7 @@ class EventInvitationList(models.Model):
     event_id = fields.Many2one("event.event", required=True, ondelete="cascade", index=True)
     division_id = fields.Many2one(
         "event.invitation.division",
+        string="Event Division",
         required=True,
         ondelete="cascade",
         domain="[('event_id', '=', event_id)]",

@@ -6,7 +6,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    event_currency_id = fields.Many2one(related="company_id.currency_id")
+    event_currency_id = fields.Many2one(related="company_id.currency_id", string="Event Currency")
     event_list_cutoff_hour = fields.Float(
         related="company_id.event_list_cutoff_hour", readonly=False
     )
