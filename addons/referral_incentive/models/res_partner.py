@@ -1,10 +1,12 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "incentive.guard.mixin"]
 
     referral_company_resource = fields.Boolean(
         string="Company Resource",
@@ -15,12 +17,14 @@ class ResPartner(models.Model):
         "customer is now a company resource and earns nobody a later bonus.",
     )
     referral_released_date = fields.Date(string="Company Resource Since", readonly=True, copy=False)
-    referral_referred_by_id = fields.Many2one(
+    brought_by_id = fields.Many2one(
         "res.partner",
-        string="Referred By",
+        string="Brought By",
+        index="btree_not_null",
         readonly=True,
         copy=False,
-        help="RI-11: the old customer who referred this customer; earns points on its purchases.",
+        help="LP-38, EV-7: the old customer who brought this customer, recorded by "
+        "reception or by the event coordinator; RI-11's points follow this link.",
     )
     referral_points_line_ids = fields.One2many(
         "referral.points.line", "partner_id", string="Referral Points History"
@@ -28,6 +32,51 @@ class ResPartner(models.Model):
     referral_points = fields.Integer(
         compute="_compute_referral_points", help="RI-11: points earned by referring customers."
     )
+
+    # RI-9, RI-11: the link is recorded once, by reception or the event, never edited.
+    _guarded_fields = ("brought_by_id",)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("brought_by_id")._referral_book_brought_points()
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("brought_by_id"):
+            self._referral_book_brought_points()
+        return result
+
+    def _referral_book_brought_points(self):
+        """RI-11: the old customer earns points for each new customer he brought, whether
+        or not the new customer buys, and for the purchases of his won deals; no
+        employee's claim or eligibility is involved."""
+        Points = self.env["referral.points.line"].sudo()
+        Points._book_brought(self.sudo())
+
+    def action_record_brought_by(self, old_customer):
+        """LP-38: reception records the old customer who brought this new customer, once."""
+        self.ensure_one()
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only sales staff record who brought a customer."))
+        self.check_access("write")
+        if not isinstance(old_customer, models.BaseModel):
+            old_customer = self.browse(int(old_customer)).exists()
+        old_customer = old_customer.commercial_partner_id
+        if len(old_customer) != 1 or old_customer == self.commercial_partner_id:
+            raise UserError(self.env._("A customer is brought by one other customer."))
+        if self.brought_by_id:
+            raise UserError(
+                self.env._(
+                    "%(customer)s was already brought by %(old)s.",
+                    customer=self.display_name,
+                    old=self.brought_by_id.display_name,
+                )
+            )
+        with self._guard_workflow():
+            self.write({"brought_by_id": old_customer.id})
+        return True
 
     @api.depends("referral_points_line_ids.points")
     def _compute_referral_points(self):
