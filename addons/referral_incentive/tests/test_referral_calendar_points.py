@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import IN_TIME, ReferralCommon
+from .common import ReferralCommon
 
 
 @tagged("post_install", "-at_install")
