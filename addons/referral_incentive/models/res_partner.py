@@ -19,7 +19,6 @@ class ResPartner(models.Model):
     referral_released_date = fields.Date(string="Company Resource Since", readonly=True, copy=False)
     brought_by_id = fields.Many2one(
         "res.partner",
-        string="Brought By",
         index="btree_not_null",
         readonly=True,
         copy=False,
