@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Event Invitation - Referral Points",
     "summary": "Customer referral points for purchases at joint events (RI-11, EV-7)",
@@ -8,7 +8,7 @@
     "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
     "author": "CRM Rulebook Suite Authors",
     "maintainers": ["crm-rulebook-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["event_invitation", "referral_incentive"],
     "auto_install": True,

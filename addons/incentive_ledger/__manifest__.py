@@ -14,10 +14,17 @@
     "data": [
         "security/incentive_ledger_security.xml",
         "security/ir.model.access.csv",
+        "security/incentive_offence_security.xml",
+        "data/incentive_fine_type_data.xml",
         "views/employee_incentive_line_views.xml",
         "views/hr_employee_views.xml",
+        "views/incentive_fine_type_views.xml",
+        "views/incentive_offence_views.xml",
+        "views/incentive_hr_proposal_views.xml",
+        "views/hr_employee_offence_views.xml",
         "views/incentive_ledger_menus.xml",
+        "views/incentive_offence_menus.xml",
     ],
-    "demo": ["demo/incentive_ledger_demo.xml"],
+    "demo": ["demo/incentive_ledger_demo.xml", "demo/incentive_offence_demo.xml"],
     "installable": True,
 }

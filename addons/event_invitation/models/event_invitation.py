@@ -345,7 +345,14 @@ class EventInvitation(models.Model):
 
     @api.model
     def _book_missing_list_fines(self, occurrences):
-        """EV-4: 10 to the division head per late or missing daily list (once per day)."""
+        """EV-4: the division head is fined per late or missing daily list, once per day.
+
+        The amount is the fine catalogue's (offence type ``fine_type_ev4_late_list``, 10 by
+        default). The line is booked to the division head directly: the catalogue type
+        falls on the offender's department manager, while the division head (the sales
+        team's leader) is the offender himself and need not manage a department.
+        """
+        fine_type = self.env.ref("incentive_ledger.fine_type_ev4_late_list").sudo()
         vals_list = []
         for event, division, day in occurrences:
             employee = division.manager_user_id.employee_id
@@ -357,7 +364,7 @@ class EventInvitation(models.Model):
                     "employee_id": employee.id,
                     "company_id": company.id,
                     "kind": "penalty",
-                    "amount": -company.event_late_list_fine,
+                    "amount": -fine_type.amount,
                     "name": self.with_context(lang=employee.user_id.lang).env._(
                         "EV-4 late or missing invitation list of %(day)s for %(event)s",
                         day=day,

@@ -155,29 +155,21 @@ class EventInvitationConflict(models.Model):
         return True
 
     def _book_argument_fines(self):
-        """EV-6: 100 per employee who argued in front of customers, lost deal or not."""
-        vals_list = []
-        for case in self:
-            amount = case.company_id.event_argue_fine
+        """EV-6: each employee who argued in front of customers is fined, lost deal or not,
+        through the fine catalogue (offence type ``fine_type_ev6_argument``, 100 by
+        default), with the case as the offence's source."""
+        Offence = self.env["incentive.offence"].sudo()
+        for case in self.filtered("arguing_user_ids"):
+            employees = self.env["hr.employee"]
             for user in case.arguing_user_ids:
                 employee = user.sudo().with_company(case.company_id).employee_id
                 if not employee:
                     raise UserError(self.env._("%(user)s has no employee to fine.", user=user.name))
-                vals_list.append(
-                    {
-                        "employee_id": employee.id,
-                        "company_id": case.company_id.id,
-                        "kind": "penalty",
-                        "amount": -amount,
-                        "name": self.with_context(lang=user.lang).env._(
-                            "EV-6 conflict argued in front of customers at %(event)s",
-                            event=case.event_id.name,
-                        ),
-                        "rule_ref": "EV-6",
-                        "source_ref": f"{case._name},{case.id}",
-                        "source_key": f"ev6:{case.id}:{user.id}",
-                        "date": case.company_id._event_today(),
-                    }
-                )
-        if vals_list:
-            self.env["employee.incentive.line"].sudo()._book(vals_list)
+                employees |= employee
+            Offence._record_offence(
+                "incentive_ledger.fine_type_ev6_argument",
+                employees,
+                source=case,
+                date=case.company_id._event_today(),
+                description=case.name,
+            )

@@ -42,18 +42,6 @@ class ResCompany(models.Model):
         help="EV-1: the first division completes its planned invitations this many days "
         "ahead of the next divisions.",
     )
-    event_late_list_fine = fields.Monetary(
-        string="Late or Missing List Fine",
-        currency_field="currency_id",
-        default=10.0,
-        help="EV-4: fine of the division head per late or missing daily list.",
-    )
-    event_argue_fine = fields.Monetary(
-        string="Arguing in Front of Customers Fine",
-        currency_field="currency_id",
-        default=100.0,
-        help="EV-6: fine of each employee who argues a conflict in front of customers.",
-    )
     event_points_per_customer = fields.Integer(
         string="Points per New Customer Brought",
         default=100,

@@ -25,16 +25,6 @@ class ResConfigSettings(models.TransientModel):
     event_first_division_lead_days = fields.Integer(
         related="company_id.event_first_division_lead_days", readonly=False
     )
-    event_late_list_fine = fields.Monetary(
-        related="company_id.event_late_list_fine",
-        readonly=False,
-        currency_field="event_currency_id",
-    )
-    event_argue_fine = fields.Monetary(
-        related="company_id.event_argue_fine",
-        readonly=False,
-        currency_field="event_currency_id",
-    )
     event_points_per_customer = fields.Integer(
         related="company_id.event_points_per_customer", readonly=False
     )

