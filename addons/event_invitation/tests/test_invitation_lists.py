@@ -228,3 +228,21 @@ class TestInvitationLists(EventInvitationCommon):
         self.file(self.manager_b, self.div_b, self.day(-1), local(self.day(-1), 19))
         self.assertEqual(len(self.fines(self.manager_b, "EV-4")), 2)
         self.assertEqual(sum(self.fines(self.manager_b, "EV-4").mapped("amount")), -20.0)
+
+    def test_ev2_duplicate_check_batch_queries(self):
+        """EV-2: the coordinator's check of a whole event runs in the same number of
+        queries for 3 and for 12 listed invitations (no query per invitation)."""
+        Partner = self.env["res.partner"]
+        for offset, count in ((-3, 3), (-2, 12)):
+            day = self.day(offset)
+            for index in range(count):
+                partner = Partner.create(
+                    {"name": f"Guest {count}-{index}", "phone": f"1390000{count:02d}{index:02d}"}
+                )
+                self.invite(self.sales_a, self.div_a, partner, at=local(day, 9))
+            self.file(self.manager_a, self.div_a, day, local(day, 17))
+            self.env.invalidate_all()
+            with freeze_time(local(day, 19)), self.assertQueryCount(__system__=20):
+                self.event.action_check_invitation_duplicates()
+            kept = self.Invitation.search([("state", "=", "kept")])
+            self.assertEqual(len(kept), 3 if count == 3 else 15)
