@@ -48,14 +48,14 @@ class ResCompany(models.Model):
         help="RI-11, EV-7: points of an old customer per new customer who came with him.",
     )
     event_points_step = fields.Monetary(
-        string="Purchase Step for Points",
+        string="Event Purchase Step for Points",
         currency_field="currency_id",
         default=1000.0,
         help="RI-11, EV-7: the old customer earns points per full step of the new "
         "customer's purchases at the event.",
     )
     event_points_per_step = fields.Integer(
-        string="Points per Purchase Step", default=100, help="RI-11, EV-7"
+        string="Event Points per Purchase Step", default=100, help="RI-11, EV-7"
     )
 
     def _event_tz(self):
