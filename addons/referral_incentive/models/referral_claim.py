@@ -151,7 +151,8 @@ class ReferralClaim(models.Model):
     )
     brought_to_event = fields.Boolean(
         string="Brought to an Event",
-        help="RI-11: the old customer brought the new customer to one of our events.",
+        help="For the reviewer: the old customer brought the new customer to one of our "
+        "events. His points (RI-11) follow the customer's Brought By link, not this claim.",
     )
 
     # --- Who (RI-2, RI-3, RI-9)
@@ -879,7 +880,8 @@ class ReferralClaim(models.Model):
         )
 
     def _approve(self):
-        """The last tier is validated: book the bonus (RI-5, RI-6) and the points (RI-11)."""
+        """The last tier is validated: book the bonus (RI-5, RI-6). Customer points (RI-11)
+        follow the brought-by link, not claims."""
         today = fields.Date.context_today(self)
         # Checked again: the employee may have left or the customer been released meanwhile.
         problems = self._problems()
@@ -894,7 +896,6 @@ class ReferralClaim(models.Model):
         )
         self.invalidate_recordset(["ledger_line_id"])
         self.activity_unlink(["referral_incentive.mail_activity_referral_approve"])
-        self._book_points()
 
     def _ledger_values(self, today):
         self.ensure_one()
@@ -922,22 +923,6 @@ class ReferralClaim(models.Model):
             "approved_by_id": self.env.uid,
             "approved_date": fields.Datetime.now(),
         }
-
-    def _book_points(self):
-        """RI-11: the old customer of an approved referral earns points for bringing the new
-        customer to an event and for its purchases."""
-        referrals = self.filtered(
-            lambda claim: (
-                claim.case == attribution.CASE_CUSTOMER_REFERRAL and claim.state == "approved"
-            )
-        )
-        for claim in referrals:
-            old_customer = claim.party_ids.filtered(
-                lambda party: party.party_type == attribution.OLD_CUSTOMER
-            )[:1].partner_id.commercial_partner_id
-            if not claim.partner_id.referral_referred_by_id:
-                claim.partner_id.sudo().referral_referred_by_id = old_customer
-        self.env["referral.points.line"].sudo()._book_for_claims(referrals)
 
     def action_refuse(self):
         return self._open_reason_wizard("refuse")
