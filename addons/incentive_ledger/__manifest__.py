@@ -19,5 +19,10 @@
         "views/incentive_ledger_menus.xml",
     ],
     "demo": ["demo/incentive_ledger_demo.xml"],
+    "assets": {
+        "web.report_assets_common": [
+            "incentive_ledger/static/src/scss/report_fonts.scss",
+        ],
+    },
     "installable": True,
 }
