@@ -15,10 +15,11 @@
         "security/incentive_ledger_security.xml",
         "security/ir.model.access.csv",
         "views/employee_incentive_line_views.xml",
+        "views/employee_incentive_line_views_hr.xml",
         "views/hr_employee_views.xml",
         "views/incentive_ledger_menus.xml",
     ],
-    "demo": ["demo/incentive_ledger_demo.xml"],
+    "demo": ["demo/incentive_ledger_demo.xml", "demo/hr_department_demo.xml"],
     "assets": {
         "web.report_assets_common": [
             "incentive_ledger/static/src/scss/report_fonts.scss",

@@ -12,6 +12,7 @@ class LeadProtectionRotation(models.Model):
     _name = "lead.protection.rotation"
     _description = "Reception Rotation"
     _inherit = ["mail.thread"]
+    _rec_name = "team_id"
 
     team_id = fields.Many2one("crm.team", required=True, ondelete="cascade")
     company_id = fields.Many2one(related="team_id.company_id", store=True)
@@ -67,6 +68,7 @@ class LeadProtectionRotation(models.Model):
 class LeadProtectionRotationLine(models.Model):
     _name = "lead.protection.rotation.line"
     _description = "Reception Rotation Member"
+    _rec_name = "user_id"
     _order = "sequence, id"
 
     rotation_id = fields.Many2one("lead.protection.rotation", required=True, ondelete="cascade")

@@ -3,3 +3,4 @@
 from . import test_install
 from . import test_admission
 from . import test_grading_visits_files
+from . import test_menus_open
