@@ -3,3 +3,4 @@
 from . import incentive_guard_mixin
 from . import employee_incentive_line
 from . import hr_employee
+from . import mail_activity_mixin

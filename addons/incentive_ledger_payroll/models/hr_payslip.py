@@ -78,6 +78,7 @@ class HrPayslip(models.Model):
         return result
 
     def _incentive_input_names(self):
+        """Input names in the current language (see ``_incentive_input_lang``)."""
         kinds = dict(
             self.env["employee.incentive.line"]._fields["kind"]._description_selection(self.env)
         )
@@ -85,6 +86,17 @@ class HrPayslip(models.Model):
             code: self.env._("Incentives: %(kind)s", kind=kinds.get(kind, kind))
             for kind, code in self._incentive_input_codes.items()
         }
+
+    @api.model
+    def _incentive_input_lang(self, employee):
+        """Input names are written in the language of the employee who reads the payslip,
+        not of whoever computes it (HR, or a scheduled job running in English)."""
+        return (
+            employee.user_id.lang
+            or employee.work_contact_id.lang
+            or employee.company_id.partner_id.lang
+            or self.env.lang
+        )
 
     # --- OCA payroll seams
 
@@ -118,7 +130,7 @@ class HrPayslip(models.Model):
         amounts = self._incentive_amounts(
             (slip.employee_id.id, slip.company_id.id, slip.date_to) for slip in payslips
         )
-        names = self._incentive_input_names()
+        names_by_lang = {}
         updates, deletes, creates = {}, [], []
         for slip in payslips:
             slip_updates, slip_deletes, slip_creates = payslip_inputs.plan_input_sync(
@@ -132,6 +144,10 @@ class HrPayslip(models.Model):
                 contract = slip.contract_id or slip._get_employee_contracts()[:1]
                 if not contract:
                     continue
+                lang = self._incentive_input_lang(slip.employee_id)
+                if lang not in names_by_lang:
+                    names_by_lang[lang] = self.with_context(lang=lang)._incentive_input_names()
+                names = names_by_lang[lang]
                 creates += [
                     {
                         "payslip_id": slip.id,

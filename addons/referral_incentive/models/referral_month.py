@@ -178,12 +178,14 @@ class ReferralMonth(models.Model):
                     user_id=reporter.id,
                     date_deadline=month.report_deadline,
                 )
-            if company.referral_supervisor_user_id:
+            supervisor = company.referral_supervisor_user_id
+            if supervisor:
                 month.activity_schedule(
                     "referral_incentive.mail_activity_referral_judge",
-                    user_id=company.referral_supervisor_user_id.id,
+                    user_id=supervisor.id,
                     date_deadline=month.judged_deadline,
-                    note=self.env._(
+                    # In the supervisor's language: the monthly job runs in English.
+                    note=self.with_context(lang=supervisor.lang).env._(
                         "Judge the renewal/referral list and send counts and amounts to "
                         "finance by %(day)s, at the latest %(latest)s.",
                         day=month.judged_deadline,

@@ -5,3 +5,4 @@ from . import test_referral_claim
 from . import test_referral_calendar_points
 from . import test_report_pdf
 from . import test_menus_open
+from . import test_recipient_language

@@ -30,9 +30,7 @@ class TestScorecardRankingScreen(ServiceScorecardCommon):
             {row.employee_id: row.rank_quality for row in rows},
             {self.li: 1, self.chen: 2, self.liu: 3},
         )
-        groups = Ranking.formatted_read_group(
-            [], ["period_id"], ["rank_quality:min", "score:avg"]
-        )
+        groups = Ranking.formatted_read_group([], ["period_id"], ["rank_quality:min", "score:avg"])
         self.assertEqual(groups[0]["rank_quality:min"], 1)
         # The scorecards themselves stay private.
         self.assertEqual(
