@@ -85,9 +85,9 @@ class SuiteMenuAccessCase(TransactionCase):
         env = self.env(user=user)
         eval_context = env["ir.actions.actions"]._get_eval_context()
         eval_context.update(uid=user.id, allowed_company_ids=user.company_ids.ids)
-        context = dict(env.context, **safe_eval(action.context or "{}", eval_context))
+        context = safe_eval(action.context or "{}", eval_context)
         domain = safe_eval(action.domain or "[]", dict(eval_context, context=context))
-        Model = env[action.res_model].with_context(context)
+        Model = env[action.res_model].with_context(**context)
         modes = [mode for mode in action.view_mode.split(",") if mode in VIEW_TYPES]
         view_ids = dict.fromkeys([*modes, "form"], False)
         if action.view_id:

@@ -162,7 +162,9 @@ class LeadProtectionCollision(models.Model):
             case.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=(manager or self.env.user).id,
-                summary=self.env._("Collision to resolve (LP-6)"),
+                summary=case._in_lang_of(manager or self.env.user).env._(
+                    "Collision to resolve (LP-6)"
+                ),
             )
         return cases
 
@@ -193,7 +195,9 @@ class LeadProtectionCollision(models.Model):
             case.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=(manager or self.env.user).id,
-                summary=self.env._("Adjudicate collision (LP-7)"),
+                summary=case._in_lang_of(manager or self.env.user).env._(
+                    "Adjudicate collision (LP-7)"
+                ),
             )
         return True
 
@@ -245,7 +249,7 @@ class LeadProtectionCollision(models.Model):
             case.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
-                summary=self.env._("File the collision outcome (LP-6)"),
+                summary=case._in_lang_of(user).env._("File the collision outcome (LP-6)"),
                 note=case.agreement or "",
             )
         case._book_commissions()
