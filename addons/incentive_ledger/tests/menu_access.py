@@ -48,6 +48,8 @@ VIEW_TYPES = ("list", "form", "kanban", "search", "pivot", "graph", "calendar", 
 
 class SuiteMenuAccessCase(TransactionCase):
     _menu_modules = ()
+    # Odoo's loader runs only the test methods a class defines itself, unless told.
+    allow_inherited_tests_method = True
 
     @classmethod
     def setUpClass(cls):

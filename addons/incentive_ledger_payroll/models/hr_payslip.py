@@ -92,8 +92,8 @@ class HrPayslip(models.Model):
         """Input names are written in the language of the employee who reads the payslip,
         not of whoever computes it (HR, or a scheduled job running in English)."""
         return (
-            employee.user_id.lang
-            or employee.work_contact_id.lang
+            employee.work_contact_id.lang
+            or employee.user_id.lang
             or employee.company_id.partner_id.lang
             or self.env.lang
         )

@@ -12,6 +12,21 @@ class ServiceScorecardRanking(models.Model):
     _description = "Monthly Ranking"
     _auto = False
     _order = "date_start desc, rank_quality, rank_revenue"
+    # Flushed before the view is read.
+    _depends = {
+        "service.scorecard": [
+            "period_id",
+            "date_start",
+            "company_id",
+            "employee_id",
+            "rank_quality",
+            "rank_revenue",
+            "score",
+            "grade_id",
+            "revenue",
+            "state",
+        ],
+    }
 
     period_id = fields.Many2one("service.scorecard.period", string="Month", readonly=True)
     date_start = fields.Date(string="Month Start", readonly=True)
