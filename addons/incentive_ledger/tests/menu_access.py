@@ -6,7 +6,7 @@ Each addon of the suite has a small test (``tests/test_menus_open.py``) subclass
 ``SuiteMenuAccessCase`` with its own name in ``_menu_modules``: as each role below, it loads the
 menus the web client would show, and for every window action of the addon's menus it does what
 the web client does when the menu is clicked and a record opened: ``get_views`` of each view
-type of the action, ``web_search_read`` of the action's domain with every field the views show
+type of the action (its form included), ``web_search_read`` of the action's domain with every field the views show
 (related records' display names included), ``web_read`` of the first record with the same
 fields, or, on an empty list, the ``onchange`` of a new record when the role may create. Any
 ``AccessError`` fails the test with the role, menu and model.
@@ -91,7 +91,7 @@ class SuiteMenuAccessCase(TransactionCase):
         domain = safe_eval(action.domain or "[]", dict(eval_context, context=context))
         Model = env[action.res_model].with_context(**context)
         modes = [mode for mode in action.view_mode.split(",") if mode in VIEW_TYPES]
-        view_ids = dict.fromkeys([*modes, "form"], False)
+        view_ids = dict.fromkeys(modes, False)
         if action.view_id:
             view_ids[action.view_id.type] = action.view_id.id
         for view in action.view_ids:

@@ -97,8 +97,13 @@ class ReferralMonth(models.Model):
     def _compute_overdue(self):
         today = fields.Date.context_today(self)
         for month in self:
-            month.overdue = (month.state == "open" and today > month.report_deadline) or (
-                month.state != "judged" and today > month.judged_latest_deadline
+            month.overdue = bool(
+                (month.state == "open" and month.report_deadline and today > month.report_deadline)
+                or (
+                    month.state != "judged"
+                    and month.judged_latest_deadline
+                    and today > month.judged_latest_deadline
+                )
             )
 
     def _search_overdue(self, operator, value):
