@@ -177,7 +177,20 @@ class HrPayslip(models.Model):
             Input.create(creates)
 
     def action_payslip_done(self):
-        res = super().action_payslip_done()
+        """Confirm payslips, a whole batch at once, and mark their ledger lines paid.
+
+        OCA payroll reads ``prevent_compute_on_confirm`` on ``self`` and so confirms one
+        payslip at a time; here the sheets that need it are computed together first, then
+        confirmed and their ledger lines claimed with one UPDATE for the whole batch.
+        """
+        payslips = self
+        if len(self) > 1:
+            if not self.env.context.get("without_compute_sheet") and not (
+                self[:1].prevent_compute_on_confirm
+            ):
+                self.compute_sheet()
+            payslips = self.with_context(without_compute_sheet=True)
+        res = super(HrPayslip, payslips).action_payslip_done()
         self._claim_incentive_lines()
         return res
 
@@ -193,15 +206,25 @@ class HrPayslip(models.Model):
         if not payslips:
             return
         ledger_codes = set(self._incentive_input_codes.values())
+        # Inputs and paid codes of the whole batch in two grouped queries.
+        inputs_by_slip = defaultdict(dict)
+        for slip, code, amount in self.env["hr.payslip.input"]._read_group(
+            [("payslip_id", "in", payslips.ids), ("code", "in", list(ledger_codes))],
+            ["payslip_id", "code"],
+            ["amount:sum"],
+        ):
+            if amount:
+                inputs_by_slip[slip.id][code] = amount
+        paid_codes_by_slip = defaultdict(set)
+        for slip, code in self.env["hr.payslip.line"]._read_group(
+            [("slip_id", "in", payslips.ids), ("code", "in", list(ledger_codes))],
+            ["slip_id", "code"],
+        ):
+            paid_codes_by_slip[slip.id].add(code)
         expected = {}
         for slip in payslips:
-            inputs = {
-                line.code: line.amount
-                for line in slip.input_line_ids
-                if line.code in ledger_codes and line.amount
-            }
-            paid_codes = set(slip.line_ids.mapped("code"))
-            missing = sorted(set(inputs) - paid_codes)
+            inputs = inputs_by_slip[slip.id]
+            missing = sorted(set(inputs) - paid_codes_by_slip[slip.id])
             if missing:
                 raise UserError(
                     self.env._(

@@ -194,3 +194,76 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
         with self.assertQueryCount(3504):
             payslips.compute_sheet()
         self.assertEqual(set(payslips.mapped(lambda slip: self._line_total(slip, "NET"))), {3100.0})
+
+    def _batch(self, count, prefix):
+        employees = self.env["hr.employee"].create(
+            [{"name": f"{prefix} {i}"} for i in range(count)]
+        )
+        for employee in employees:
+            employee.version_id.write(
+                {
+                    "date_version": "2026-01-01",
+                    "contract_date_start": "2026-01-01",
+                    "wage": 3000.0,
+                    "struct_id": self.structure.id,
+                }
+            )
+        self.Line._book(
+            [
+                {
+                    "employee_id": employee.id,
+                    "kind": "bonus",
+                    "amount": 100.0,
+                    "name": "batch",
+                    "source_key": f"{prefix}-batch",
+                    "date": "2026-10-10",
+                }
+                for employee in employees
+            ]
+        ).action_approve()
+        # A fresh recordset: the run's one2many would not prefetch once the cache is cleared.
+        payslips = self.env["hr.payslip"].browse(self._run(employees).ids)
+        payslips.compute_sheet()
+        return payslips
+
+    def test_pay1_a_payslip_batch_is_confirmed_in_one_action(self):
+        """PAY-1: the payroll clerk confirms a whole batch at once; each payslip pays its
+        employee's lines exactly once and the batch's lines are claimed together."""
+        payslips = self._batch(4, "One action")
+        run = payslips.payslip_run_id
+        clerk = self.env["res.users"].create(
+            {
+                "name": "Payroll Clerk",
+                "login": "payroll_clerk_batch",
+                "group_ids": [
+                    (4, self.env.ref("payroll.group_payroll_manager").id),
+                    (4, self.env.ref("hr.group_hr_user").id),
+                ],
+            }
+        )
+        run.with_user(clerk).action_confirm_payslips()
+        self.assertEqual(set(payslips.mapped("state")), {"done"})
+        lines = payslips.incentive_line_ids
+        self.assertEqual(len(lines), 4)
+        self.assertEqual(set(lines.mapped("state")), {"paid"})
+        self.assertEqual(
+            {slip.employee_id: slip.incentive_line_ids.employee_id for slip in payslips},
+            {slip.employee_id: slip.employee_id for slip in payslips},
+        )
+        with self.assertRaises(UserError):
+            run.with_user(clerk).action_confirm_payslips()  # nothing left to confirm
+
+    def test_pay1_confirming_a_batch_costs_queries_independent_of_the_ledger(self):
+        """PAY-1: confirming payslips together costs the ledger a constant number of
+        queries: 5 or 20 payslips claim their lines with one UPDATE."""
+        small = self._batch(5, "Small")
+        large = self._batch(20, "Large")
+        (small | large).write({"state": "done"})  # OCA's own confirmation, without ours
+        self.env.invalidate_all()
+        with self.assertQueryCount(4):
+            small._claim_incentive_lines()
+        self.env.invalidate_all()
+        with self.assertQueryCount(4):
+            large._claim_incentive_lines()
+        self.assertEqual(set(large.incentive_line_ids.mapped("state")), {"paid"})
+        self.assertEqual(len(large.incentive_line_ids), 20)
