@@ -6,8 +6,9 @@ Each addon of the suite has a small test (``tests/test_menus_open.py``) subclass
 ``SuiteMenuAccessCase`` with its own name in ``_menu_modules``: as each role below, it loads the
 menus the web client would show, and for every window action of the addon's menus it does what
 the web client does when the menu is clicked and a record opened: ``get_views`` of each view
-type of the action (its form included), ``web_search_read`` of the action's domain with every field the views show
-(related records' display names included), ``web_read`` of the first record with the same
+type of the action (its form included), ``web_search_read`` of the action's domain with
+every field the views show (related records' display names included), ``web_read`` of the
+first record with the same
 fields, or, on an empty list, the ``onchange`` of a new record when the role may create. Any
 ``AccessError`` fails the test with the role, menu and model.
 """
