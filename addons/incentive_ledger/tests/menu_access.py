@@ -13,6 +13,8 @@ fields, or, on an empty list, the ``onchange`` of a new record when the role may
 ``AccessError`` fails the test with the role, menu and model.
 """
 
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -84,6 +86,22 @@ class SuiteMenuAccessCase(TransactionCase):
                 spec[name] = {}
         return spec
 
+    @staticmethod
+    def _shown_fields(result, model_name, Model):
+        """The fields the web client reads: those the views (not the search view) show at
+        their top level, once the fields of groups the user lacks are removed."""
+        described = result["models"][model_name]["fields"]
+        names = set()
+        for view_type, view in result["views"].items():
+            if view_type == "search":
+                continue
+            for node in etree.fromstring(view["arch"]).iter("field"):
+                if not any(parent.tag == "field" for parent in node.iterancestors()):
+                    names.add(node.get("name"))
+        return {
+            name: described[name] for name in names if name in described and name in Model._fields
+        }
+
     def _open_action(self, user, action):
         env = self.env(user=user)
         eval_context = env["ir.actions.actions"]._get_eval_context()
@@ -100,13 +118,7 @@ class SuiteMenuAccessCase(TransactionCase):
         views = [(view_id, mode) for mode, view_id in view_ids.items()]
         views.append((action.search_view_id.id, "search"))
         result = Model.get_views(views, {"toolbar": True})
-        spec = self._spec(
-            {
-                name: field
-                for name, field in result["models"][action.res_model]["fields"].items()
-                if name in Model._fields
-            }
-        )
+        spec = self._spec(self._shown_fields(result, action.res_model, Model))
         records = Model.web_search_read(domain, spec, limit=20)
         if records["records"]:
             Model.browse(records["records"][0]["id"]).web_read(spec)

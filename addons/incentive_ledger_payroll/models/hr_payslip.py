@@ -109,9 +109,17 @@ class HrPayslip(models.Model):
             return res
         key = (employee.id, employee.company_id.id, fields.Date.to_date(date_to))
         amounts = self._incentive_amounts([key])[key]
-        return payslip_inputs.merge_rule_inputs(
+        inputs = payslip_inputs.merge_rule_inputs(
             res, amounts, set(self._incentive_input_codes.values())
         )
+        # The salary rules' input names are untranslated data: name the ledger's inputs in
+        # the employee's language instead.
+        lang = self._incentive_input_lang(employee)
+        names = self.with_context(lang=lang)._incentive_input_names()
+        for values in inputs:
+            if values.get("code") in names:
+                values["name"] = names[values["code"]]
+        return inputs
 
     def compute_sheet(self):
         # get_inputs only runs when a payslip is created or its structure changes: bring
