@@ -282,3 +282,77 @@ def test_lp15_everyone_gets_the_same_number_of_turns():
         who, position, owed = rotation.next_receiver(order, position, busy=busy, owed=owed)
         counts[who] += 1
     assert max(counts.values()) - min(counts.values()) <= 1
+
+
+# --- LP-6 / LP-8 at the API: who accepts, which shares
+
+
+def test_lp6_only_the_other_party_accepts():
+    assert collision.acceptor("a", "a", "b") == "b"
+    assert collision.acceptor("b", "a", "b") == "a"
+    assert collision.acceptor("m", "a", "b") is None
+    assert collision.acceptor("a", "a", "a") is None
+
+
+@pytest.mark.parametrize("share", [150.0, -50.0, "50", None, True, float("nan")])
+def test_lp8_shares_out_of_range_are_refused(share):
+    assert not collision.valid_share(share)
+    with pytest.raises(ValueError):
+        collision.credit_shares("split", "a", "b", split_percent=share)
+
+
+@pytest.mark.parametrize("share", [0, 0.0, 33.3, 100])
+def test_lp8_any_share_from_0_to_100_totals_100(share):
+    shares = collision.credit_shares("split", "a", "b", split_percent=share)
+    assert shares["a"] + shares["b"] == pytest.approx(100.0)
+
+
+# --- Input checks of the values sent by a client
+
+inputs = tools.inputs
+SPECS = {
+    "amount": {"type": "monetary", "minimum": 0, "maximum": None},
+    "share": {"type": "float", "minimum": 0, "maximum": 100},
+    "count": {"type": "integer"},
+    "state": {"type": "selection", "selection": ["draft", "done"]},
+    "user_id": {"type": "many2one"},
+    "day": {"type": "date"},
+    "flag": {"type": "boolean"},
+    "name": {"type": "char"},
+}
+
+
+@pytest.mark.parametrize(
+    ("vals", "expected"),
+    [
+        ({"amount": -1}, [("amount", inputs.NEGATIVE)]),
+        ({"amount": "10"}, [("amount", inputs.WRONG_TYPE)]),
+        ({"share": 150}, [("share", inputs.OUT_OF_RANGE)]),
+        ({"share": float("inf")}, [("share", inputs.WRONG_TYPE)]),
+        ({"count": 1.5}, [("count", inputs.WRONG_TYPE)]),
+        ({"state": "cancel"}, [("state", inputs.UNKNOWN_VALUE)]),
+        ({"user_id": "me"}, [("user_id", inputs.WRONG_TYPE)]),
+        ({"user_id": True}, [("user_id", inputs.WRONG_TYPE)]),
+        ({"day": "someday"}, [("day", inputs.WRONG_TYPE)]),
+        ({"flag": "yes"}, [("flag", inputs.WRONG_TYPE)]),
+        ({"name": 12}, [("name", inputs.WRONG_TYPE)]),
+    ],
+)
+def test_bad_values_are_named(vals, expected):
+    assert inputs.problems(vals, SPECS) == expected
+
+
+def test_good_and_empty_values_pass():
+    vals = {
+        "amount": 0,
+        "share": 100.0,
+        "count": 3,
+        "state": "done",
+        "user_id": 7,
+        "day": "2026-11-30",
+        "flag": False,
+        "name": "ok",
+        "unknown": object(),
+    }
+    assert inputs.problems(vals, SPECS) == []
+    assert inputs.problems(dict.fromkeys(SPECS, False) | {"flag": True}, SPECS) == []

@@ -14,12 +14,19 @@
     "data": [
         "security/incentive_ledger_security.xml",
         "security/ir.model.access.csv",
+        "security/incentive_offence_security.xml",
+        "data/incentive_fine_type_data.xml",
         "views/employee_incentive_line_views.xml",
         "views/employee_incentive_line_views_hr.xml",
         "views/hr_employee_views.xml",
+        "views/incentive_fine_type_views.xml",
+        "views/incentive_offence_views.xml",
+        "views/incentive_hr_proposal_views.xml",
+        "views/hr_employee_offence_views.xml",
         "views/incentive_ledger_menus.xml",
+        "views/incentive_offence_menus.xml",
     ],
-    "demo": ["demo/incentive_ledger_demo.xml", "demo/hr_department_demo.xml"],
+    "demo": ["demo/incentive_ledger_demo.xml", "demo/hr_department_demo.xml", "demo/incentive_offence_demo.xml"],
     "assets": {
         "web.report_assets_common": [
             "incentive_ledger/static/src/scss/report_fonts.scss",

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Referral Incentive",
     "summary": "Referral and new-customer bonuses by precedence and tiers",
@@ -8,13 +8,14 @@
     "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
     "author": "CRM Rulebook Suite Authors",
     "maintainers": ["crm-rulebook-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["crm", "hr", "incentive_ledger"],
+    "depends": ["crm", "hr", "base_tier_validation", "incentive_ledger"],
     "data": [
         "security/referral_incentive_security.xml",
         "security/ir.model.access.csv",
         "data/referral_incentive_data.xml",
+        "data/tier_definition_data.xml",
         "report/referral_reports.xml",
         "views/referral_claim_views.xml",
         "views/referral_config_views.xml",

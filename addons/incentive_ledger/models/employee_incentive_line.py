@@ -3,7 +3,7 @@
 import psycopg2.errors
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import ConcurrencyError, UserError
+from odoo.exceptions import AccessError, ConcurrencyError, UserError
 from odoo.fields import Domain
 
 from ..tools import ledger
@@ -304,8 +304,27 @@ class EmployeeIncentiveLine(models.Model):
 
     # --- Workflow
 
+    def _check_workflow_rights(self):
+        """HR officers move lines through the workflow, never their own (PAY-1): the
+        right is checked on each record before anything is written."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("hr.group_hr_user"):
+            raise AccessError(
+                self.env._("Only HR officers approve, cancel or pay incentive lines.")
+            )
+        self.check_access("write")
+        if self.filtered(lambda line: line.employee_id.sudo().user_id == self.env.user):
+            raise AccessError(
+                self.env._(
+                    "Nobody approves, cancels or pays his own incentive lines: another HR "
+                    "officer does."
+                )
+            )
+
     def action_approve(self):
         """Approve lines to be paid (batch)."""
+        self._check_workflow_rights()
         if self.filtered(lambda line: line.state != "draft"):
             raise UserError(self.env._("Only lines to approve can be approved."))
         with self._guard_workflow():
@@ -319,6 +338,7 @@ class EmployeeIncentiveLine(models.Model):
         return True
 
     def action_reset_to_draft(self):
+        self._check_workflow_rights()
         if self.filtered(lambda line: line.state != "approved" or line.kind == ledger.REVERSAL):
             raise UserError(
                 self.env._("Only approved lines that are not reversals can be reset to draft.")
@@ -330,6 +350,7 @@ class EmployeeIncentiveLine(models.Model):
     def action_cancel(self):
         """Cancel lines (PAY-2): unpaid lines are just cancelled, paid lines are reversed
         on the next payslip by a linked reversal line."""
+        self._check_workflow_rights()
         if self.filtered(lambda line: line.kind == ledger.REVERSAL):
             raise UserError(
                 self.env._("A reversal cannot be cancelled: it takes back an amount already paid.")
@@ -381,6 +402,7 @@ class EmployeeIncentiveLine(models.Model):
 
     def _mark_paid(self, paid_date=None):
         """Mark approved lines as paid outside payroll (e.g. a cash payment)."""
+        self._check_workflow_rights()
         if self.filtered(lambda line: line.state != "approved"):
             raise UserError(self.env._("Only approved lines can be marked as paid."))
         with self._guard_workflow():

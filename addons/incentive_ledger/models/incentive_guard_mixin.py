@@ -4,7 +4,7 @@ import contextlib
 import contextvars
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import guard
 
@@ -76,6 +76,10 @@ class IncentiveGuardMixin(models.AbstractModel):
         finally:
             _OPEN_WORKFLOWS.reset(token)
 
+    def _guard_is_open(self):
+        """Whether a workflow method of this model is running (not merely a superuser)."""
+        return self._name in _OPEN_WORKFLOWS.get()
+
     def _guard_bypassed(self):
         return (
             self.env.su
@@ -135,10 +139,65 @@ class IncentiveGuardMixin(models.AbstractModel):
             if self - getattr(self, predicate)():
                 self._guard_raise(names, closed=True)
 
+    # --- Input
+
+    def _guard_ensure_one(self):
+        """Like ``ensure_one()``, with a translated message for the caller of an action
+        that works on one record (a client may send several ids)."""
+        if len(self) != 1:
+            raise UserError(
+                self.env._(
+                    "This action works on one %(model)s at a time, not on %(count)s.",
+                    model=self._description,
+                    count=len(self),
+                )
+            )
+        return self
+
+    def _guard_check_values(self, vals):
+        """Refuse values of the wrong type or outside a field's choices with a translated
+        message, before anything is written (instead of a server traceback)."""
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("Send the values to write as a dictionary."))
+        empty = self.browse()
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s has no field “%(field)s”.", model=self._description, field=name
+                    )
+                )
+            if value is False or value is None or field.type in ("one2many", "many2many"):
+                continue
+            try:
+                if field.type == "selection":
+                    if value not in field.get_values(self.env):
+                        raise ValueError(value)
+                elif field.type in ("float", "monetary", "integer") and isinstance(value, bool):
+                    raise TypeError(value)
+                elif field.type == "many2one" and (
+                    isinstance(value, bool) or not isinstance(value, (int, models.BaseModel))
+                ):
+                    raise TypeError(value)
+                else:
+                    field.convert_to_cache(value, empty)
+            except (ValueError, TypeError) as error:
+                raise ValidationError(
+                    self.env._(
+                        "“%(value)s” is not a valid value for “%(field)s” of %(model)s.",
+                        value=value,
+                        field=field._description_string(self.env),
+                        model=self._description,
+                    )
+                ) from error
+
     # --- ORM
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._guard_check_values(vals)
         if self._guard_bypassed():
             return super().create(vals_list)
         guarded, _frozen = self._guard_declarations()
@@ -164,6 +223,7 @@ class IncentiveGuardMixin(models.AbstractModel):
         return records.with_env(self.env)
 
     def write(self, vals):
+        self._guard_check_values(vals)
         if not self._guard_bypassed():
             guarded, _frozen = self._guard_declarations()
             refused = guard.refused_guarded(vals, guarded)

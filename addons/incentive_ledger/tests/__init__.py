@@ -3,5 +3,7 @@
 from . import test_incentive_line
 from . import test_incentive_line_concurrency
 from . import test_incentive_line_guard
+from . import test_offence
+from . import test_offence_concurrency
 from . import test_menus_open
 from . import test_docs_screenshots

@@ -1,7 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
 
 from .common import IncentiveLedgerCommon
 
@@ -101,3 +101,74 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
         duplicate = paid.with_user(self.user_hr).copy({"source_key": "copy-2"})
         self.assertEqual(duplicate.state, "draft")
         self.assertFalse(duplicate.paid_date)
+
+    def _other_company_hr(self):
+        company = self.env["res.company"].create({"name": "Other Company Ltd"})
+        return new_test_user(
+            self.env,
+            login="ledger_hr_other",
+            name="HR Other Company",
+            groups="hr.group_hr_user",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
+
+    def test_pay1_workflow_actions_are_hr_only_never_on_own_lines(self):
+        """PAY-1: approving, cancelling, paying and resetting are for HR officers of the
+        line's company, never on their own lines; the employee, another employee, the
+        manager and an HR officer of another company are refused, and nothing changed."""
+        emp_hr = self.env["hr.employee"].create({"name": "HR Officer", "user_id": self.user_hr.id})
+        own = self.Line._book([self._vals(emp_hr, key="own-hr")])
+        line = self.Line._book([self._vals(self.emp_sales_1, key="act-1")])
+        approved = self._book_approved(self.emp_sales_1, key="act-2")
+        attackers = (
+            self.user_sales_1,
+            self.user_sales_2,
+            self.user_manager,
+            self.user_outsider,
+            self._other_company_hr(),
+        )
+        for user in attackers:
+            for action, target in (
+                ("action_approve", line),
+                ("action_cancel", approved),
+                ("action_mark_paid", approved),
+                ("action_reset_to_draft", approved),
+            ):
+                with self.subTest(user=user.login, action=action):
+                    with self.assertRaises(AccessError):
+                        getattr(target.with_user(user), action)()
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_hr).action_approve()
+        self._assert_unchanged(line, state="draft")
+        self._assert_unchanged(approved, state="approved", paid_date=False)
+        self._assert_unchanged(own, state="draft", approved_by_id=self.env["res.users"])
+
+    def test_pay1_wrong_values_are_refused_with_a_message(self):
+        """PAY-1: text in an amount, an unknown kind, a malformed date or a text employee are
+        refused with a translated message, before anything is written."""
+        line = self.Line._book([self._vals(self.emp_sales_1, amount=500.0, key="bad-1")])
+        as_hr = line.with_user(self.user_hr)
+        for vals in (
+            {"amount": "a lot"},
+            {"kind": "jackpot"},
+            {"date": "2030-13-45"},
+            {"employee_id": "Salesperson Two"},
+            {"amount": True},
+            {"no_such_field": 1},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                as_hr.write(vals)
+        with self.assertRaises(ValidationError):
+            self.Line.with_user(self.user_hr).create(
+                self._vals(self.emp_sales_1, key="bad-2", kind="jackpot")
+            )
+        self._assert_unchanged(line, amount=500.0, kind="bonus", employee_id=self.emp_sales_1)
+        self.assertFalse(self.Line.search([("source_key", "=", "bad-2")]))
+
+    def test_pay1_one_record_actions_say_so(self):
+        """PAY-1: an action for one record called on several gives a message, not a crash."""
+        with self.assertRaisesRegex(UserError, "one"):
+            (self.emp_sales_1 | self.emp_sales_2).with_user(
+                self.user_hr
+            ).action_open_incentive_lines()

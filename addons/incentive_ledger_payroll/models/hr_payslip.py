@@ -1,9 +1,12 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import calendar
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.incentive_ledger.tools import fines
 
 from ..tools import payslip_inputs
 
@@ -325,3 +328,55 @@ class HrPayslip(models.Model):
         action["domain"] = [("payslip_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # --- Trial-period pay (PAY-3)
+
+    def get_current_contract_dict(self, contract, contracts):
+        """Give the salary rules the PAY-3 trial pay of ``contract`` as
+        ``current_contract.trial_*`` (see the readme for a BASIC rule that uses them)."""
+        res = super().get_current_contract_dict(contract, contracts)
+        res.update(self._trial_pay_values(contract))
+        return res
+
+    def _incentive_is_trial(self, contract):
+        """Whether the employee is on trial during the payslip: a new hire whose trial
+        period reaches the payslip. Addons extend it (SC-7 probation)."""
+        trial_end = contract.sudo().trial_date_end
+        return bool(trial_end and trial_end >= self.date_from)
+
+    def _trial_pay_values(self, contract):
+        """PAY-3: daily wage = wage ÷ (days in the month − rest days of the employee's
+        calendar); a trial month is paid from the first working day of the contract."""
+        self.ensure_one()
+        version = contract.sudo()
+        is_trial = self._incentive_is_trial(contract)
+        values = {
+            "is_trial": is_trial,
+            "trial_daily_wage": 0.0,
+            "trial_days": 0,
+            "trial_wage": version.wage,
+            "holiday_allowance_factor": 0.5 if is_trial else 1.0,
+        }
+        if not is_trial or not version.wage:
+            return values
+        date_from = self.date_from
+        weekdays, holidays = self.employee_id._incentive_calendar_days(date_from)
+        first_day = max(date_from, version.contract_date_start or date_from)
+        last_day = min(
+            self.date_to,
+            date_from.replace(day=calendar.monthrange(date_from.year, date_from.month)[1]),
+        )
+        try:
+            daily, days, amount = fines.trial_month_pay(
+                version.wage,
+                date_from.year,
+                date_from.month,
+                first_day,
+                weekdays,
+                holidays,
+                last_day=last_day,
+            )
+        except ValueError:
+            return values
+        values.update(trial_daily_wage=daily, trial_days=days, trial_wage=amount)
+        return values

@@ -1,5 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import lead_protection_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -3,10 +3,16 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "incentive.guard.mixin"]
+
+    # Who may change what: the neglect flag is set by its cron (LP-14) and cleared by the
+    # manager's reassignment; registrations are made by the registration wizard (LP-1).
+    _guarded_fields = ("protection_neglected", "protection_registration_ids")
 
     protection_registration_ids = fields.One2many(
         "lead.protection.registration", "lead_id", string="Registrations"
@@ -29,7 +35,8 @@ class CrmLead(models.Model):
         }
 
     def action_protection_claim(self):
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("A late claim is made on one won deal at a time."))
         self.env["lead.protection.claim"]._submit(self)
         return {
             "type": "ir.actions.client",
@@ -88,8 +95,11 @@ class CrmLead(models.Model):
                 neglected.append(lead_id)
             else:
                 served.append(lead_id)
-        self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(
-            {"protection_neglected": True}
-        )
-        self.browse(served).filtered("protection_neglected").write({"protection_neglected": False})
+        with self._guard_workflow():
+            self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(
+                {"protection_neglected": True}
+            )
+            self.browse(served).filtered("protection_neglected").write(
+                {"protection_neglected": False}
+            )
         return self.browse(neglected)

@@ -1,7 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2.errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, UserError
 
 from ..tools import claims
 
@@ -12,17 +14,39 @@ class LeadProtectionClaim(models.Model):
 
     _name = "lead.protection.claim"
     _description = "Late Claim"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "lead.protection.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
-    lead_id = fields.Many2one("crm.lead", string="Won Deal", required=True, check_company=True)
+    # Who may change what: the claimant files the claim (the dates and shares follow the
+    # calendar of LP-10), the manager of the deal's team approves it; nothing else.
+    _guarded_fields = (
+        "lead_id",
+        "company_id",
+        "team_id",
+        "claimant_id",
+        "booker_id",
+        "sale_date",
+        "claim_date",
+        "outcome",
+        "claimant_share",
+        "booker_share",
+        "state",
+    )
+    _guard_unlink = "_guard_deletable"
+    _protection_ranges = {"claimant_share": (0, 100), "booker_share": (0, 100)}
+
+    lead_id = fields.Many2one(
+        "crm.lead", string="Won Deal", required=True, readonly=True, check_company=True
+    )
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
     team_id = fields.Many2one(related="lead_id.team_id", store=True)
-    claimant_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
-    booker_id = fields.Many2one("res.users", string="Booked By", required=True)
-    sale_date = fields.Date(required=True)
-    claim_date = fields.Date(required=True, default=fields.Date.context_today)
+    claimant_id = fields.Many2one(
+        "res.users", required=True, readonly=True, default=lambda self: self.env.user
+    )
+    booker_id = fields.Many2one("res.users", string="Booked By", required=True, readonly=True)
+    sale_date = fields.Date(required=True, readonly=True)
+    claim_date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
     outcome = fields.Selection(
         [
             (claims.FULL, "Full Credit to the Claimant"),
@@ -37,16 +61,35 @@ class LeadProtectionClaim(models.Model):
         [("submitted", "Submitted"), ("approved", "Approved")],
         default="submitted",
         required=True,
+        readonly=True,
         tracking=True,
     )
 
     _one_claim_per_deal = models.UniqueIndex(
         "(lead_id, claimant_id)", "You have already claimed this deal."
     )
+    _shares_range = models.Constraint(
+        "CHECK (claimant_share >= 0 AND claimant_share <= 100 "
+        "AND booker_share >= 0 AND booker_share <= 100 "
+        "AND round((COALESCE(claimant_share, 0) + COALESCE(booker_share, 0))::numeric, 6) "
+        "IN (0, 100))",
+        "The credit shares of a late claim are between 0 and 100 % and total 100 %.",
+    )
+
+    def _guard_deletable(self):
+        """A claim is kept once filed: the manager approves it or it stays unapproved."""
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "A late claim is filed from the won deal and approved by the manager of its team."
+        )
 
     @api.model
     def _submit(self, lead):
         """File the current user's late claim on ``lead``; refused claims raise."""
+        if not isinstance(lead, models.BaseModel) or lead._name != "crm.lead" or len(lead) != 1:
+            raise UserError(self.env._("A late claim is made on one won deal."))
         lead = lead.sudo()
         if lead.won_status != "won" or not lead.user_id or lead.user_id == self.env.user:
             raise UserError(
@@ -85,7 +128,19 @@ class LeadProtectionClaim(models.Model):
         if outcome in refusals:
             raise UserError(refusals[outcome])
         shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
-        return self.sudo().create(
+        if self.sudo().search_count(
+            [("lead_id", "=", lead.id), ("claimant_id", "=", self.env.uid)], limit=1
+        ):
+            raise UserError(self.env._("You have already claimed this deal."))
+        try:
+            with self.env.cr.savepoint():
+                return self._create_claim(lead, sale_date, claim_date, outcome, shares)
+        except psycopg2.errors.UniqueViolation as error:
+            # The same claim filed twice at once: the retry sees the first and refuses.
+            raise ConcurrencyError("Late claim filed concurrently, retrying") from error
+
+    def _create_claim(self, lead, sale_date, claim_date, outcome, shares):
+        claim = self.sudo().create(
             {
                 "lead_id": lead.id,
                 "claimant_id": self.env.uid,
@@ -97,14 +152,26 @@ class LeadProtectionClaim(models.Model):
                 "booker_share": shares.get(lead.user_id.id, 0.0),
             }
         )
+        claim.flush_recordset()
+        return claim.with_env(self.env)
 
     def action_approve(self):
-        """The manager confirms: the credit shares are booked to the ledger (LP-10)."""
-        if not self.env.user.has_group("lead_protection.group_lead_protection_manager"):
-            raise UserError(self.env._("Only a sales manager can approve a late claim."))
+        """The manager of the deal's team confirms: the credit shares are booked to the
+        ledger (LP-10). An approved claim is not approved again."""
+        self._protection_check_managed()
+        self._protection_lock()
+        approved = self.filtered(lambda c: c.state != "submitted")
+        if approved:
+            raise UserError(
+                self.env._(
+                    "These claims are already approved: %s",
+                    ", ".join(approved.sudo().mapped("display_name")),
+                )
+            )
         entries = []
-        for claim in self.sudo().filtered(lambda c: c.state == "submitted"):
-            claim.state = "approved"
+        for claim in self.sudo():
+            with self._guard_workflow():
+                claim.state = "approved"
             entries += claim.team_id._protection_commission_entries(
                 {
                     claim.claimant_id.id: claim.claimant_share,

@@ -15,8 +15,20 @@ class LeadProtectionKey(models.Model):
     """
 
     _name = "lead.protection.key"
+    _inherit = ["lead.protection.guard.mixin"]
     _description = "Protected Customer Key"
     _log_access = False
+
+    # Only the registration workflow creates and moves keys (LP-2, LP-5).
+    _guarded_fields = (
+        "registration_id",
+        "company_id",
+        "key_type",
+        "key_value",
+        "user_id",
+        "active",
+    )
+    _guard_unlink = "_guard_deletable"
 
     registration_id = fields.Many2one(
         "lead.protection.registration", required=True, ondelete="cascade", index=True
@@ -41,6 +53,10 @@ class LeadProtectionKey(models.Model):
         "(company_id, key_type, key_value) INCLUDE (registration_id, user_id) WHERE active",
         "This customer is already protected by another registration.",
     )
+
+    def _guard_deletable(self):
+        """Keys are the history of who registered whom (LP-10): never deleted directly."""
+        return self.browse()
 
     @api.model
     def _registered_by(self, user_id, company_id, keys):

@@ -14,8 +14,22 @@ class LeadProtectionKind(models.Model):
     """A kind of registration and its protection window (LP-3)."""
 
     _name = "lead.protection.kind"
+    _inherit = ["lead.protection.guard.mixin"]
     _description = "Kind of Registration"
     _order = "sequence, id"
+
+    # Who may change what: the window and requirements of a kind decide every protection
+    # of the company (LP-1, LP-3): only an administrator sets them (Settings). Sales
+    # managers rename, describe, order and archive kinds.
+    _guarded_fields = (
+        "window_type",
+        "window_length",
+        "requires_contract",
+        "required_field_ids",
+        "company_id",
+    )
+    _guard_unlink = "_guard_deletable"
+    _protection_ranges = {"window_length": (0, 3660)}
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -45,6 +59,37 @@ class LeadProtectionKind(models.Model):
         "customer name, the complete mobile number and the address.",
     )
     description = fields.Text(translate=True)
+    is_protection_admin = fields.Boolean(
+        compute="_compute_is_protection_admin", string="Administrator Edits Windows"
+    )
+
+    @api.depends_context("uid")
+    def _compute_is_protection_admin(self):
+        """Whether the current user may change the windows (the views show them read-only
+        otherwise; the guard refuses the change whatever the view)."""
+        is_admin = self._protection_is_admin()
+        for kind in self:
+            kind.is_protection_admin = is_admin
+
+    _window_length_range = models.Constraint(
+        "CHECK (window_length >= 0 AND window_length <= 3660)",
+        "The window of a kind of registration lasts 0 to 3660 units.",
+    )
+
+    def _guard_hint(self):
+        return self.env._("Only an administrator changes the protection windows.")
+
+    def _guard_deletable(self):
+        """Kinds no registration uses; the others are archived, so the register keeps
+        what protected each customer (LP-3)."""
+        used = (
+            self.env["lead.protection.registration"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("kind_id", "in", self.ids)], ["kind_id"])
+        )
+        used_kinds = self.browse([kind.id for (kind,) in used])
+        return self - used_kinds
 
     @api.constrains("window_type", "window_length")
     def _check_window(self):

@@ -16,9 +16,49 @@ class LeadProtectionRegistration(models.Model):
 
     _name = "lead.protection.registration"
     _description = "Customer Registration"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lead.protection.guard.mixin"]
     _order = "registered_at desc, id desc"
     _check_company_auto = True
+
+    # Who may change what: the rule fields are written only by the registration itself
+    # (LP-1, LP-3), the expiry (LP-4), collisions (LP-5..LP-9), fake marking (LP-11), a
+    # leaver's release (LP-13) and reassignment (LP-14). The follow-up evidence weighed in an
+    # adjudication (LP-7) is edited while the registration protects, and frozen after.
+    _guarded_fields = (
+        "name",
+        "lead_id",
+        "user_id",
+        "team_id",
+        "company_id",
+        "kind_id",
+        "registered_at",
+        "last_day",
+        "state",
+        "invalid_reason",
+        "fake",
+        "fake_offence",
+        "customer_name",
+        "phone",
+        "email",
+        "company_name",
+        "commercial_partner_id",
+        "street",
+        "city",
+        "key_ids",
+        "currency_id",
+    )
+    _guard_frozen_fields = (
+        "expected_revenue",
+        "expected_unit_price",
+        "expected_signing_date",
+        "contact_feedback",
+    )
+    _guard_unlink = "_guard_deletable"
+    _protection_ranges = {
+        "expected_revenue": (0, None),
+        "expected_unit_price": (0, None),
+        "fake_offence": (0, None),
+    }
 
     name = fields.Char(string="Reference", required=True, readonly=True, default="/", copy=False)
     lead_id = fields.Many2one(
@@ -57,6 +97,14 @@ class LeadProtectionRegistration(models.Model):
         copy=False,
         help="LP-11: which fake registration of this salesperson this is (1 for the first).",
     )
+    _expected_revenue_positive = models.Constraint(
+        "CHECK (expected_revenue IS NULL OR expected_revenue >= 0)",
+        "The expected amount of a registration cannot be negative.",
+    )
+    _expected_unit_price_positive = models.Constraint(
+        "CHECK (expected_unit_price IS NULL OR expected_unit_price >= 0)",
+        "The expected unit price of a registration cannot be negative.",
+    )
     _fake_offence_unique = models.UniqueIndex(
         "(user_id, fake_offence) WHERE fake_offence > 0",
         "This offence number of the salesperson is already taken.",
@@ -79,6 +127,22 @@ class LeadProtectionRegistration(models.Model):
     contact_feedback = fields.Text()
 
     key_ids = fields.One2many("lead.protection.key", "registration_id", readonly=True)
+
+    # --- Guard
+
+    def _guard_open_records(self):
+        """Follow-up evidence is edited while the registration protects or is disputed."""
+        return self.filtered(lambda reg: reg.state in ("active", "contracted", "collided"))
+
+    def _guard_deletable(self):
+        """Registrations are never deleted: they are the register (LP-12)."""
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "A registration changes only by registering, expiry, a collision case, marking it "
+            "fake or a reassignment."
+        )
 
     # --- Registering
 
@@ -223,6 +287,10 @@ class LeadProtectionRegistration(models.Model):
         Nothing is written when one lead is invalid (LP-1).
         :return: the registrations, in the order of ``leads``
         """
+        if not leads or getattr(leads, "_name", None) != "crm.lead":
+            raise UserError(self.env._("Choose the leads whose customers you register."))
+        if getattr(kind, "_name", None) != "lead.protection.kind" or len(kind) != 1:
+            raise UserError(self.env._("Choose one kind of registration."))
         prepared, errors = [], []
         for lead in leads:
             result, lead_errors = self._prepare_registration(lead, kind)
@@ -261,6 +329,7 @@ class LeadProtectionRegistration(models.Model):
                 for key in keys:
                     claimed[(vals["company_id"], *key)] = (f"batch:{index}", self.env.uid)
         names = self._next_names(self._name, len(plan))
+        # The salesperson has no create right on the register: the checks above decided.
         registrations = self.sudo().create(
             [
                 dict(vals, name=name, state="collided" if owners else "active")
@@ -343,42 +412,55 @@ class LeadProtectionRegistration(models.Model):
 
     def _deactivate_keys(self):
         keys = self.sudo().key_ids.filtered("active")
-        keys.write({"active": False})
+        with keys._guard_workflow():
+            keys.write({"active": False})
 
     @api.model
     def _cron_expire(self):
         """LP-3, LP-4: end the registrations whose window is over, in batch."""
         today = fields.Date.context_today(self)
         expired = self.sudo().search([("state", "=", "active"), ("last_day", "<", today)])
-        expired.write({"state": "expired"})
+        with self._guard_workflow():
+            expired.write({"state": "expired"})
         expired._deactivate_keys()
         return expired
 
     def _release(self, reason):
         """LP-13: the customers become company resources, free to register."""
         active = self.filtered(lambda reg: reg.state in ("active", "contracted"))
-        active.write({"state": "released", "invalid_reason": reason})
+        with self._guard_workflow():
+            active.write({"state": "released", "invalid_reason": reason})
         active._deactivate_keys()
         return active
 
     def _invalidate(self, reason):
         targets = self.filtered(lambda reg: reg.state in ("active", "contracted", "collided"))
-        targets.write({"state": "invalid", "invalid_reason": reason})
+        with self._guard_workflow():
+            targets.write({"state": "invalid", "invalid_reason": reason})
         targets._deactivate_keys()
         return targets
 
     def _mark_contracted(self):
         """A project registration that reached a signed contract in its window stays valid."""
-        self.filtered(lambda reg: reg.state == "active").write({"state": "contracted"})
+        with self._guard_workflow():
+            self.filtered(lambda reg: reg.state == "active").write({"state": "contracted"})
 
     def action_mark_fake(self):
-        """LP-11: a fake registration is invalid and fined, escalating per salesperson."""
-        self._check_manager()
+        """LP-11: a fake registration is invalid and fined, escalating per salesperson.
+
+        Only the manager of the registration's team, in his companies, marks it.
+        """
+        self._protection_check_managed()
+        self._protection_lock()
         entries = []
         # Each offence raises the next one's fine: count the earlier ones once per salesperson.
         # Two managers marking fakes of one salesperson at once would give the same offence
         # number: the unique index refuses the second, which is retried and counts again.
-        todo = self.sudo().filtered(lambda registration: not registration.fake)
+        todo = self.sudo().filtered(
+            lambda registration: (
+                not registration.fake and registration.state in ("active", "contracted", "collided")
+            )
+        )
         previous_by_user = dict(
             self.sudo()._read_group(
                 [("user_id", "in", todo.user_id.ids), ("fake", "=", True)],
@@ -390,8 +472,8 @@ class LeadProtectionRegistration(models.Model):
             company = registration.company_id
             previous = previous_by_user.get(registration.user_id, 0)
             previous_by_user[registration.user_id] = previous + 1
-            registration.fake_offence = previous + 1
-            registration.fake = True
+            with self._guard_workflow():
+                registration.write({"fake_offence": previous + 1, "fake": True})
             registration._invalidate(self.env._("Fake registration"))
             fine = penalties.fake_registration_penalty(
                 previous, penalties.parse_scale(company.protection_fake_fine_scale)
@@ -431,8 +513,13 @@ class LeadProtectionRegistration(models.Model):
         return True
 
     def action_report_leak(self):
-        """LP-11: registered customers leaked to another company: a fine per customer."""
-        self._check_manager()
+        """LP-11: registered customers leaked to another company: a fine per customer.
+
+        Only the manager of the registration's team reports it; reported twice, it is
+        fined once (the ledger books one line per source key).
+        """
+        self._protection_check_managed()
+        self._protection_lock()
         entries = [
             {
                 "user_id": registration.user_id.id,
@@ -450,10 +537,6 @@ class LeadProtectionRegistration(models.Model):
         for registration in self.sudo():
             registration.message_post(body=self.env._("Leak of customer information reported."))
         return True
-
-    def _check_manager(self):
-        if not self.env.user.has_group("lead_protection.group_lead_protection_manager"):
-            raise UserError(self.env._("Only sales managers can judge registrations."))
 
     @api.model
     def _first_valid(self, registrations):

@@ -1,6 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import penalties
 
 
 class ResCompany(models.Model):
@@ -72,3 +75,50 @@ class ResCompany(models.Model):
         string="Finance Responsible",
         help="LP-6: receives the agreed solutions of collisions, which change commissions.",
     )
+
+    @api.constrains(
+        "protection_split_percent",
+        "protection_dispute_fine",
+        "protection_leak_fine",
+        "protection_neglect_months",
+        "protection_claim_full_days",
+        "protection_claim_half_days",
+        "protection_claim_freeze_days",
+        "protection_fake_fine_scale",
+    )
+    def _check_protection_settings(self):
+        for company in self:
+            try:
+                scale = penalties.parse_scale(company.protection_fake_fine_scale)
+            except ValueError:
+                scale = [-1.0]
+            if any(fine < 0 for fine in scale):
+                raise ValidationError(
+                    self.env._(
+                        "LP-11: the fake registration fines are amounts separated by commas, "
+                        "e.g. 50,100."
+                    )
+                )
+            if not 0.0 <= company.protection_split_percent <= 100.0:
+                raise ValidationError(
+                    self.env._("LP-8: the owner's split share is between 0 and 100 %.")
+                )
+            numbers = (
+                company.protection_dispute_fine,
+                company.protection_leak_fine,
+                company.protection_neglect_months,
+                company.protection_claim_full_days,
+                company.protection_claim_half_days,
+                company.protection_claim_freeze_days,
+            )
+            if any(number < 0 for number in numbers):
+                raise ValidationError(
+                    self.env._("Fines, months and days of lead protection cannot be negative.")
+                )
+            if company.protection_claim_full_days > company.protection_claim_half_days:
+                raise ValidationError(
+                    self.env._(
+                        "LP-10: the full-credit period of late claims cannot be longer than "
+                        "the half-credit period."
+                    )
+                )

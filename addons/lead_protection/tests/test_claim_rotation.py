@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import LeadProtectionCommon
 
@@ -42,7 +42,7 @@ class TestLateClaim(LeadProtectionCommon):
         with freeze_time("2026-11-12 10:00"):
             claim = self.env["lead.protection.claim"].with_user(self.user_sales_1)._submit(deal)
         self.assertEqual((claim.claimant_share, claim.booker_share), (50.0, 50.0))
-        claim.unlink()
+        claim.sudo().unlink()
         with freeze_time("2026-11-18 10:00"), self.assertRaisesRegex(UserError, "Too late"):
             deal.with_user(self.user_sales_1).action_protection_claim()
         with freeze_time("2026-12-01 10:00"), self.assertRaisesRegex(UserError, "month end"):
@@ -66,9 +66,16 @@ class TestReceptionRotation(LeadProtectionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.user_receptionist = new_test_user(
+            cls.env,
+            login="lp_reception",
+            name="Reception Sun",
+            groups="sales_team.group_sale_salesman",
+        )
         cls.rotation = cls.env["lead.protection.rotation"].create(
             {
                 "team_id": cls.team.id,
+                "receptionist_ids": [(6, 0, cls.user_receptionist.ids)],
                 "line_ids": [
                     (0, 0, {"sequence": i, "user_id": user.id})
                     for i, user in enumerate((cls.user_sales_1, cls.user_sales_2, cls.user_sales_3))
@@ -79,7 +86,7 @@ class TestReceptionRotation(LeadProtectionCommon):
     def _walk_in(self, **values):
         wizard = (
             self.env["lead.protection.walk.in"]
-            .with_user(self.user_sales_1)
+            .with_user(self.user_receptionist)
             .create(dict({"rotation_id": self.rotation.id, "contact_name": "Walk-in"}, **values))
         )
         action = wizard.action_receive()
@@ -90,11 +97,11 @@ class TestReceptionRotation(LeadProtectionCommon):
         absent one's is lost."""
         _line_1, line_2, line_3 = self.rotation.line_ids.sorted("sequence")
         self.assertEqual(self._walk_in(), self.user_sales_1)
-        line_2.status = "busy"
-        line_3.status = "absent"
+        line_2.with_user(self.user_receptionist).action_set_busy()
+        line_3.with_user(self.user_receptionist).action_set_absent()
         self.assertEqual(self._walk_in(), self.user_sales_1)
         self.assertTrue(line_2.owed)
-        line_2.status = "available"
+        line_2.with_user(self.user_receptionist).action_set_available()
         self.assertEqual(self._walk_in(), self.user_sales_2)  # the skipped turn, made up
         self.assertFalse(line_2.owed)
         self.assertEqual(self._walk_in(), self.user_sales_2)  # then its turn of this round

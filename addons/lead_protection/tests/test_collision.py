@@ -68,6 +68,8 @@ class TestCollision(LeadProtectionCommon):
         with self.assertRaisesRegex(UserError, "agreed on"):
             case.with_user(self.user_sales_2)._resolve("owner", agreement=" ")
         case.with_user(self.user_sales_2)._resolve("owner", agreement="Li Na keeps it.")
+        self.assertEqual(case.state, "negotiation", "one party alone resolved the case")
+        case.with_user(self.user_sales_1).action_accept_proposal()
         self.assertEqual(case.state, "resolved")
         self.assertEqual((case.owner_share, case.challenger_share), (100.0, 0.0))
         filed = case.activity_ids.filtered(lambda a: a.summary and "LP-6" in a.summary)

@@ -128,7 +128,7 @@ class TestRegistration(LeadProtectionCommon):
         self.assertEqual(self.Registration.with_user(self.user_sales_1).search([]), own)
         with self.assertRaises(AccessError):
             other.with_user(self.user_sales_1).read(["customer_name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             own.with_user(self.user_sales_1).write({"last_day": "2027-01-01"})
         with self.assertRaises(AccessError):
             own.with_user(self.user_sales_1).unlink()

@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import closing
 
+import psycopg2.errors
+
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import ConcurrencyError
+from odoo.exceptions import ConcurrencyError, UserError
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
@@ -80,3 +82,40 @@ class TestRegistrationConcurrency(BaseCase):
                     [("lead_id", "in", self.lead_ids[: 2 * race + 2])]
                 )._invalidate("next race")
                 cr.commit()  # pylint: disable=invalid-commit
+
+    def test_lp7_two_workers_never_take_one_transition_twice(self):
+        """LP-6, LP-7: two workers escalate (or resolve) the same case at once: the row
+        lock makes the second a serialization failure, which Odoo retries; the retry sees
+        the case already escalated and says so. Nothing is done twice."""
+        first_lead, second_lead = self.lead_ids[0], self.lead_ids[1]
+        with closing(self.registry.cursor()) as cr:
+            self._register(api.Environment(cr, SUPERUSER_ID, {}), first_lead)
+            self._register(api.Environment(cr, self.admin_id, {}), second_lead)
+            cr.commit()  # pylint: disable=invalid-commit
+        with (
+            closing(self.registry.cursor()) as cr1,
+            closing(self.registry.cursor()) as cr2,
+        ):
+            env1 = api.Environment(cr1, SUPERUSER_ID, {})
+            env2 = api.Environment(cr2, self.admin_id, {})
+            domain = [("owner_registration_id.lead_id", "=", first_lead)]
+            case1 = env1["lead.protection.collision"].search(domain)
+            case2 = env2["lead.protection.collision"].search(domain)
+            self.assertEqual(case1.state, "negotiation")
+            self.assertEqual(case2.state, "negotiation")  # worker 2's snapshot is taken
+            case1.action_escalate()
+            cr1.commit()  # pylint: disable=invalid-commit
+            with (
+                self.assertRaises(psycopg2.errors.SerializationFailure),
+                mute_logger("odoo.sql_db"),
+            ):
+                case2.action_escalate()
+            cr2.rollback()
+            case2.invalidate_recordset()
+            with self.assertRaisesRegex(UserError, "not possible now"):
+                case2.action_escalate()
+            cr2.rollback()
+            self.assertEqual(case2.state, "adjudication")
+            self.assertEqual(
+                len(case2.activity_ids.filtered(lambda a: "LP-7" in (a.summary or ""))), 1
+            )

@@ -33,12 +33,34 @@ def credit_shares(outcome, owner, challenger, split_percent=50.0, chosen=None):
     if outcome == CHALLENGER:
         return {challenger: 100.0}
     if outcome == SPLIT:
-        return {owner: split_percent, challenger: 100.0 - split_percent}
+        if not valid_share(split_percent):
+            raise ValueError(f"A share is between 0 and 100, not {split_percent!r}")
+        return {owner: float(split_percent), challenger: 100.0 - split_percent}
     if outcome == CUSTOMER_CHOICE:
         if chosen not in (owner, challenger):
             raise ValueError("The customer must choose one of the two salespeople.")
         return {chosen: 100.0}
     raise ValueError(f"Unknown outcome {outcome!r}")
+
+
+def valid_share(share):
+    """Whether ``share`` is a credit share in percent: a number from 0 to 100 (LP-8)."""
+    return (
+        isinstance(share, (int, float))
+        and not isinstance(share, bool)
+        and share == share  # not NaN
+        and 0.0 <= share <= 100.0
+    )
+
+
+def acceptor(proposer, owner, challenger):
+    """LP-6: the party who must accept a solution that ``proposer`` proposed, or None
+    when the proposer is not a party (only a party proposes, only the other accepts)."""
+    if proposer == owner and proposer != challenger:
+        return challenger
+    if proposer == challenger and proposer != owner:
+        return owner
+    return None
 
 
 def commission_amounts(shares, deal_amount, rate_percent):

@@ -2,6 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Walk-in reception rotation (LP-15)."""
 
+# A member's status, set by the team's manager or a receptionist (never by himself).
+AVAILABLE = "available"
+BUSY = "busy"
+ABSENT = "absent"
+STATUSES = (AVAILABLE, BUSY, ABSENT)
+
 
 def next_receiver(order, position, busy=(), absent=(), owed=(), named=None, known_owner=None):
     """Who receives the next walk-in customer, and how the rotation moves.

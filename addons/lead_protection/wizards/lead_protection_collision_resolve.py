@@ -10,7 +10,9 @@ class LeadProtectionCollisionResolve(models.TransientModel):
     customer's choice (LP-4)."""
 
     _name = "lead.protection.collision.resolve"
+    _inherit = ["lead.protection.input.mixin"]
     _description = "Resolve Collision"
+    _protection_ranges = {"split_percent": (0, 100)}
 
     collision_id = fields.Many2one("lead.protection.collision", required=True)
     outcome = fields.Selection(
@@ -35,7 +37,7 @@ class LeadProtectionCollisionResolve(models.TransientModel):
         return res
 
     def action_resolve(self):
-        self.ensure_one()
+        self._protection_single()
         self.collision_id._resolve(
             self.outcome,
             agreement=self.agreement,

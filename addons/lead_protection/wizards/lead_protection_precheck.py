@@ -14,6 +14,7 @@ class LeadProtectionPrecheck(models.TransientModel):
     """
 
     _name = "lead.protection.precheck"
+    _inherit = ["lead.protection.input.mixin"]
     _description = "Registration Pre-check"
 
     customer_company = fields.Char(string="Company Name")
@@ -23,7 +24,7 @@ class LeadProtectionPrecheck(models.TransientModel):
     verdict = fields.Selection([("free", "Free"), ("protected", "Protected")], readonly=True)
 
     def _keys(self):
-        self.ensure_one()
+        self._protection_single()
         keys = []
         if self.phone:
             cleaned, error = identity.clean_phone_input(self.phone)
@@ -51,7 +52,7 @@ class LeadProtectionPrecheck(models.TransientModel):
         return keys
 
     def action_check(self):
-        self.ensure_one()
+        self._protection_single()
         keys = self._keys()
         hits = self.env["lead.protection.key"].sudo()._find_active(self.env.company.id, keys)
         self.verdict = "protected" if hits else "free"

@@ -7,6 +7,7 @@ class LeadProtectionRegister(models.TransientModel):
     """Register (报备) the customers of selected leads with a kind of registration."""
 
     _name = "lead.protection.register"
+    _inherit = ["lead.protection.input.mixin"]
     _description = "Register Customers"
 
     lead_ids = fields.Many2many(
@@ -25,7 +26,7 @@ class LeadProtectionRegister(models.TransientModel):
         return context.get("active_ids", []) if context.get("active_model") == "crm.lead" else []
 
     def action_register(self):
-        self.ensure_one()
+        self._protection_single()
         registrations = self.env["lead.protection.registration"]._register_leads(
             self.lead_ids, self.kind_id
         )

@@ -7,6 +7,7 @@ class LeadProtectionWalkIn(models.TransientModel):
     """LP-15: receive a walk-in customer: the rotation names the salesperson, a lead is made."""
 
     _name = "lead.protection.walk.in"
+    _inherit = ["lead.protection.input.mixin"]
     _description = "Receive Walk-in Customer"
 
     rotation_id = fields.Many2one("lead.protection.rotation", required=True)
@@ -16,7 +17,7 @@ class LeadProtectionWalkIn(models.TransientModel):
     named_user_id = fields.Many2one("res.users", string="Asks for")
 
     def action_receive(self):
-        self.ensure_one()
+        self._protection_single()
         receiver = self.rotation_id._receive(
             named_user=self.named_user_id, phone=self.phone, company_name=self.partner_name
         )

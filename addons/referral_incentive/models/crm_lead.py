@@ -1,6 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class CrmLead(models.Model):
@@ -37,7 +38,8 @@ class CrmLead(models.Model):
             Points._book([Points._purchase_values(lead) for lead in leads])
 
     def action_view_referral_claims(self):
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("Open the referral claims of one deal at a time."))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Referral Claims"),

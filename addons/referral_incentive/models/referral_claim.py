@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 
 from odoo import api, fields, models
@@ -12,10 +12,6 @@ CASES = [
     (attribution.CASE_CUSTOMER_REFERRAL, "Referral by an Old Customer"),
     (attribution.CASE_STAFF_REFERRAL, "Referral by Internal Staff"),
 ]
-# Fields that make the claim what it is: frozen once submitted (RI-9).
-FROZEN_FIELDS = {"employee_id", "lead_id", "case", "party_ids", "company_id"}
-# Fields only an approver may set (RI-5).
-APPROVER_FIELDS = {"uplift", "uplift_reason"}
 
 
 class ReferralClaim(models.Model):
@@ -23,10 +19,62 @@ class ReferralClaim(models.Model):
 
     _name = "referral.claim"
     _description = "Referral Bonus Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin", "tier.validation"]
     _order = "deal_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name", "lead_id.name"]
+
+    # Decided by the rules and the workflow (RI-3, RI-5, RI-7, RI-9), never written directly:
+    # the deal's figures, the quarter and its deadline, the entitled employee, the tier and
+    # the bonus are computed from the deal and the parties; the state and its traces are
+    # set by the actions, which check who acts.
+    _guarded_fields = (
+        "name",
+        "state",
+        "partner_id",
+        "deal_amount",
+        "deal_date",
+        "period_start",
+        "period_end",
+        "deadline",
+        "department_id",
+        "beneficiary_id",
+        "no_bonus_reason",
+        "tier_id",
+        "tier_bonus",
+        "amount",
+        "submitted_date",
+        "reviewed_by_id",
+        "approved_by_id",
+        "approved_date",
+        "refuse_reason",
+        "cancel_reason",
+        "manager_user_id",
+        "validation_status",
+    )
+    # The application is edited by its applicant while it is a draft and frozen once
+    # submitted (RI-7, RI-9); the uplift is entered by a reviewer during the review (RI-5).
+    _guard_frozen_fields = {
+        "case": "_guard_open_records",
+        "lead_id": "_guard_open_records",
+        "employee_id": "_guard_open_records",
+        "company_id": "_guard_open_records",
+        "party_ids": "_guard_open_records",
+        "process_description": "_guard_open_records",
+        "contract_attachment_ids": "_guard_open_records",
+        "brought_to_event": "_guard_open_records",
+        "uplift": "_guard_uplift_open_records",
+        "uplift_reason": "_guard_uplift_open_records",
+    }
+    _guard_unlink = "_guard_open_records"
+
+    # RI-7 is an approval chain: OCA base_tier_validation runs it, with the reviewers of the
+    # tier definitions shipped as data (the applicant's manager, then HR). "Submitted" and
+    # "reviewed" are the states under review; "reviewed" marks the manager's approval.
+    _state_field = "state"
+    _state_from = ["submitted", "reviewed"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
@@ -121,6 +169,14 @@ class ReferralClaim(models.Model):
         ondelete="restrict",
     )
     department_id = fields.Many2one("hr.department", compute="_compute_beneficiary", store=True)
+    manager_user_id = fields.Many2one(
+        "res.users",
+        string="Reviewing Manager",
+        compute="_compute_manager_user_id",
+        store=True,
+        help="RI-7: the applicant's manager (else his department's manager), who reviews the "
+        "claim before HR. Frozen once the claim is submitted.",
+    )
     party_ids = fields.One2many("referral.claim.party", "claim_id", string="Parties", copy=True)
     beneficiary_id = fields.Many2one(
         "hr.employee",
@@ -209,6 +265,15 @@ class ReferralClaim(models.Model):
             claim.quarter = f"{year} Q{quarter}"
             claim.deadline = calendar.application_deadline(end, days, checker)
 
+    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
+    def _compute_manager_user_id(self):
+        for claim in self:
+            if claim.state not in ("draft", False) and claim.manager_user_id:
+                continue  # RI-7: the reviewer of a submitted claim does not change
+            employee = claim.employee_id.sudo()
+            managers = (employee.parent_id | employee.department_id.manager_id).user_id
+            claim.manager_user_id = (managers - employee.user_id)[:1]
+
     @api.depends(
         "party_ids.party_type",
         "party_ids.employee_id",
@@ -292,13 +357,46 @@ class ReferralClaim(models.Model):
         for claim in self:
             claim.contact_count = counts.get(claim.lead_id.id, 0)
 
-    # --- CRUD guards
+    # --- Guard (RI-5, RI-7, RI-9)
+
+    def _guard_open_records(self):
+        return self.filtered(lambda claim: claim.state == "draft")
+
+    def _guard_uplift_open_records(self):
+        """Claims whose uplift the acting user may set: under review, by an approver."""
+        if not self._is_approver():
+            return self.browse()
+        return self.filtered(
+            lambda claim: (
+                claim.state in ("submitted", "reviewed")
+                and claim.employee_id.sudo().user_id != self.env.user
+            )
+        )
+
+    def _guard_hint(self):
+        return self.env._(
+            "A claim is edited by its applicant while it is a draft; the deal's figures, the "
+            "entitled employee and the bonus follow from the deal, the parties and the tiers; "
+            "Submit, the reviewers' Validate or Reject, Refuse and Cancel for Fraud move it on; "
+            "a bonus and its customer belong to one employee (RI-9)."
+        )
+
+    def _check_applicant(self, employee_ids):
+        """RI-9: an employee claims for himself; HR and referral managers file for others."""
+        if self._is_approver():
+            return
+        own = self.env.user.employee_ids.ids
+        if any(employee_id not in own for employee_id in employee_ids if employee_id):
+            raise AccessError(
+                self.env._(
+                    "You apply for your own bonuses only: a bonus belongs to the employee who "
+                    "earned it and cannot be transferred (RI-9)."
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("referral.claim") or "/"
+        self._check_applicant([vals.get("employee_id") for vals in vals_list])
         lead_ids = [vals["lead_id"] for vals in vals_list if vals.get("lead_id")]
         claimed = self.sudo().search([("lead_id", "in", lead_ids), ("state", "!=", "refused")])
         if claimed:
@@ -310,36 +408,32 @@ class ReferralClaim(models.Model):
                     claim=claimed[0].name,
                 )
             )
-        if not self._is_approver() and any(
-            vals.get(field) for vals in vals_list for field in APPROVER_FIELDS
-        ):
-            raise AccessError(self.env._("Only the reviewing manager or HR sets an uplift."))
-        return super().create(vals_list)
+        claims = super().create(vals_list)
+        with self._guard_workflow():
+            for claim in claims.filtered(lambda claim: claim.name == "/"):
+                claim.name = self.env["ir.sequence"].next_by_code("referral.claim") or "/"
+        return claims
 
     def write(self, vals):
-        if FROZEN_FIELDS & set(vals) and self.filtered(lambda claim: claim.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "A submitted claim keeps its applicant, deal, case and parties: a bonus "
-                    "and its customer belong to one employee and cannot be transferred (RI-9)."
-                )
-            )
-        if APPROVER_FIELDS & set(vals):
-            self._check_uplift_allowed(vals)
+        if isinstance(vals, dict) and "employee_id" in vals:
+            self._check_applicant([vals["employee_id"]])
+        if isinstance(vals, dict) and vals.get("uplift"):
+            self._check_uplift_allowed()
         return super().write(vals)
 
-    def _check_uplift_allowed(self, vals):
-        if not self._is_approver():
-            raise AccessError(self.env._("Only the reviewing manager or HR sets an uplift."))
-        if self.filtered(lambda claim: claim.state not in ("submitted", "reviewed")):
-            raise UserError(self.env._("An uplift is set while the claim is being approved."))
-        if vals.get("uplift") and self.filtered(lambda claim: not claim.special_customer):
+    def _check_uplift_allowed(self):
+        if self.filtered(lambda claim: not claim.special_customer):
             raise UserError(
                 self.env._(
                     "Only special customers (industry leaders, strategic partners: see the "
                     "tags in the settings) get an uplift (RI-5)."
                 )
             )
+
+    @api.constrains("uplift")
+    def _check_uplift_positive(self):
+        if self.filtered(lambda claim: claim.uplift < 0):
+            raise ValidationError(self.env._("An uplift cannot be negative (RI-5)."))
 
     @api.constrains("uplift", "uplift_reason")
     def _check_uplift_reason(self):
@@ -371,6 +465,7 @@ class ReferralClaim(models.Model):
         user = self.env.user
         if not user.has_group("referral_incentive.group_referral_incentive_manager"):
             raise AccessError(self.env._("Only department managers review referral claims."))
+        self.check_access("write")  # his team and company, before reading as superuser
         for claim in self:
             employee = claim.employee_id.sudo()
             managers = employee.parent_id.user_id | employee.department_id.manager_id.user_id
@@ -386,8 +481,24 @@ class ReferralClaim(models.Model):
                 raise AccessError(self.env._("Nobody reviews his own claim."))
 
     def _check_hr(self):
-        if not self.env.su and not self.env.user.has_group("hr.group_hr_user"):
+        """HR approves or cancels claims of its companies, never its own (RI-7, RI-8)."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("hr.group_hr_user"):
             raise AccessError(self.env._("Only HR approves referral bonuses."))
+        self.check_access("write")
+        self._check_not_own()
+
+    def _check_not_own(self):
+        user = self.env.user
+        for claim in self:
+            if user in (claim.employee_id | claim.beneficiary_id).sudo().user_id:
+                raise AccessError(
+                    self.env._(
+                        "Nobody decides on his own claim (%(claim)s): another reviewer does.",
+                        claim=claim.name,
+                    )
+                )
 
     # --- Checks before submission and approval
 
@@ -521,6 +632,7 @@ class ReferralClaim(models.Model):
         contacts (RI-12)."""
         if self.filtered(lambda claim: claim.state != "draft"):
             raise UserError(self.env._("Only draft claims can be submitted."))
+        self.check_access("write")
         for claim in self:
             if claim.employee_id.user_id != self.env.user and not self._is_approver():
                 raise AccessError(self.env._("Employees submit their own claims."))
@@ -538,28 +650,206 @@ class ReferralClaim(models.Model):
                 raise UserError(self.env._("Attach a copy of the contract (RI-7)."))
             if not (claim.process_description or "").strip():
                 raise UserError(self.env._("Describe the process: how the customer came (RI-7)."))
-        self._compute_tier()
+        with self._guard_workflow():
+            self._compute_tier()  # the tiers may have changed since the draft was saved
         problems = self._problems(fields.Date.context_today(self))
         if problems:
             raise UserError("\n".join(problems.values()))
-        self.write({"state": "submitted", "submitted_date": fields.Date.context_today(self)})
-        for claim in self:
-            employee = claim.employee_id.sudo()
-            reviewer = employee.parent_id.user_id or employee.department_id.manager_id.user_id
-            if reviewer:
-                claim.activity_schedule(
-                    "referral_incentive.mail_activity_referral_review",
-                    user_id=reviewer.id,
-                    date_deadline=claim.deadline,
+        without_reviewer = self.filtered(lambda claim: not claim.manager_user_id)
+        if without_reviewer:
+            raise UserError(
+                self.env._(
+                    "%(employee)s has no manager to review the claim: HR sets his manager "
+                    "(or his department's manager) first (RI-7).",
+                    employee=without_reviewer[0].employee_id.name,
                 )
+            )
+        with self._guard_workflow("tier.review"):
+            self.write({"state": "submitted", "submitted_date": fields.Date.context_today(self)})
+            self.request_validation()
+        for claim in self:
+            claim.activity_schedule(
+                "referral_incentive.mail_activity_referral_review",
+                user_id=claim.manager_user_id.id,
+                date_deadline=claim.deadline,
+            )
         return True
 
     def action_review(self):
-        """The department manager reviews and passes the claim to HR (RI-7)."""
+        """The applicant's manager validates the first tier and passes the claim to HR
+        (RI-7)."""
+        self._check_may_decide()
         if self.filtered(lambda claim: claim.state != "submitted"):
             raise UserError(self.env._("Only submitted claims can be reviewed."))
-        self._check_reviewer()
-        self.write({"state": "reviewed", "reviewed_by_id": self.env.uid})
+        self._referral_validate()
+        return True
+
+    def action_approve(self):
+        """HR validates the last tier: the bonus goes to the ledger for the next payday of
+        the entitled employee's group (RI-6, RI-7); an old customer's referral earns points
+        (RI-11)."""
+        self._check_may_decide()
+        if self.filtered(lambda claim: claim.state != "reviewed"):
+            raise UserError(self.env._("Only reviewed claims can be approved."))
+        self._referral_validate()
+        return True
+
+    # --- Tier validation (RI-7)
+
+    def _check_may_decide(self):
+        """Rights first, before the state tells anything: the claims of his team and
+        company, and not his own."""
+        if self.env.su:
+            return
+        self.check_access("write")
+        self._check_not_own()
+
+    def _check_tier_turn(self, reviews, reject=False):
+        """The acting user validates (or rejects) only reviews that are his and whose turn
+        it is, on claims of his team and company, never on his own claim (RI-7)."""
+        if self.env.su:
+            return
+        self.check_access("write")
+        self._check_not_own()
+        user = self.env.user
+        for claim in self:
+            mine = reviews.filtered(
+                lambda review, claim=claim: (
+                    review.res_id == claim.id
+                    and review.model == claim._name
+                    and review.status in ("waiting", "pending")
+                    and user in review.reviewer_ids
+                    and (reject or review.can_review)
+                )
+            )
+            if not mine:
+                pending = claim.review_ids.filtered(lambda review: review.status == "pending")
+                raise AccessError(
+                    self.env._(
+                        "%(claim)s waits for the review of %(reviewers)s, not yours (RI-7).",
+                        claim=claim.name,
+                        reviewers=", ".join(filter(None, pending.mapped("todo_by"))) or "-",
+                    )
+                )
+
+    def _referral_validate(self):
+        """Validate the acting user's tier on each claim, in batch (RI-7). Claims without
+        reviews (no tier definition is active) fall back to the manager-then-HR check."""
+        self.check_access("write")
+        with_reviews = self.filtered("review_ids")
+        without = self - with_reviews
+        if without.filtered(lambda claim: claim.state == "submitted"):
+            without.filtered(lambda claim: claim.state == "submitted")._check_reviewer()
+        if without.filtered(lambda claim: claim.state == "reviewed"):
+            without.filtered(lambda claim: claim.state == "reviewed")._check_hr()
+        if with_reviews:
+            user = self.env.user
+            # The superuser (demo data, scripts) validates the tier whose turn it is.
+            reviews = with_reviews.review_ids.filtered(
+                lambda review: (
+                    review.status in ("waiting", "pending")
+                    and (self.env.su or user in review.reviewer_ids)
+                    and review.can_review
+                )
+            )
+            with_reviews._check_tier_turn(reviews)
+            with self._guard_workflow("tier.review"):
+                reviews.write(
+                    {
+                        "status": "approved",
+                        "done_by": user.id,
+                        "reviewed_date": fields.Datetime.now(),
+                    }
+                )
+                with_reviews.review_ids._update_review_status()
+        self._after_tier_review(fallback=without)
+
+    def validate_tier(self):
+        # Checked before base_tier_validation opens its comment wizard.
+        self._check_tier_turn(self.review_ids)
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._check_tier_turn(self.review_ids, reject=True)
+        return super().reject_tier()
+
+    def _validate_tier(self, tiers=False):
+        self._check_tier_turn(tiers or self.review_ids)
+        with self._guard_workflow("tier.review"):
+            result = super()._validate_tier(tiers)
+        self._after_tier_review()
+        return result
+
+    def _rejected_tier(self, tiers=False):
+        self._check_tier_turn(tiers or self.review_ids, reject=True)
+        with self._guard_workflow("tier.review"):
+            result = super()._rejected_tier(tiers)
+        self._after_tier_review()
+        return result
+
+    def request_validation(self):
+        """Reviews are created from the tier definitions, for claims under review only."""
+        self.check_access("write")
+        with self._guard_workflow("tier.review"):
+            return super().request_validation()
+
+    def restart_validation(self):
+        if not self.env.su and self.filtered("review_ids"):
+            raise UserError(
+                self.env._(
+                    "The review of a referral claim does not restart: refuse the claim and "
+                    "let the employee file a new one (RI-7)."
+                )
+            )
+        return super().restart_validation()
+
+    def _compute_need_validation(self):
+        # base_tier_validation searches the tier definitions record by record; a claim that
+        # has its reviews needs no new ones, which keeps batch approvals flat.
+        with_reviews = self.filtered("review_ids")
+        for claim in with_reviews:
+            claim.need_validation = False
+        return super(ReferralClaim, self - with_reviews)._compute_need_validation()
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Inside the claim's own workflow the guard has checked who acts; what users write
+        # directly under validation is still checked by base_tier_validation.
+        if self._guard_is_open():
+            return
+        return super()._tier_validation_check_write_allowed(vals)
+
+    def _allow_to_remove_reviews(self, values):
+        # The reviews of a claim are its approval trail (RI-7, RI-8): kept when it is
+        # cancelled or refused.
+        return False
+
+    def _after_tier_review(self, fallback=None):
+        """Move the claims after a tier was validated or rejected: the manager's approval
+        marks the claim reviewed, the last one approves it, a rejection refuses it."""
+        fallback = fallback or self.browse()
+        under_review = self.filtered(lambda claim: claim.state in ("submitted", "reviewed"))
+        tiered = under_review - fallback
+        rejected = tiered.filtered(lambda claim: claim.validation_status == "rejected")
+        validated = (tiered - rejected).filtered(
+            lambda claim: claim.validation_status == "validated"
+        ) | fallback.filtered(lambda claim: claim.state == "reviewed")
+        reviewed = (
+            (tiered - rejected - validated).filtered(
+                lambda claim: (
+                    claim.state == "submitted" and "approved" in claim.review_ids.mapped("status")
+                )
+            )
+        ) | fallback.filtered(lambda claim: claim.state == "submitted")
+        if rejected:
+            rejected._mark_refused()
+        if reviewed:
+            reviewed._mark_reviewed()
+        if validated:
+            validated._approve()
+
+    def _mark_reviewed(self):
+        with self._guard_workflow():
+            self.write({"state": "reviewed", "reviewed_by_id": self.env.uid})
         self.activity_unlink(["referral_incentive.mail_activity_referral_review"])
         for claim in self:
             hr_user = claim.company_id.referral_hr_user_id
@@ -569,27 +859,47 @@ class ReferralClaim(models.Model):
                     user_id=hr_user.id,
                     date_deadline=fields.Date.context_today(self),
                 )
-        return True
 
-    def action_approve(self):
-        """HR approves: the bonus goes to the ledger for the next payday of the entitled
-        employee's group (RI-6, RI-7); an old customer's referral earns points (RI-11)."""
-        self._check_hr()
-        if self.filtered(lambda claim: claim.state != "reviewed"):
-            raise UserError(self.env._("Only reviewed claims can be approved."))
+    def _mark_refused(self, reason=None):
+        for claim in self:
+            comments = claim.review_ids.filtered(
+                lambda review: review.status == "rejected" and review.comment
+            ).mapped("comment")
+            text = (
+                reason
+                or "\n".join(comments)
+                or self.env._("Rejected in review by %(user)s.", user=self.env.user.name)
+            )
+            with self._guard_workflow():
+                claim.write({"state": "refused", "refuse_reason": text})
+            claim.message_post(
+                body=self.env._("Refused: %(reason)s", reason=text),
+                partner_ids=claim.employee_id.sudo().user_id.partner_id.ids,
+            )
+        self.activity_unlink(
+            [
+                "referral_incentive.mail_activity_referral_review",
+                "referral_incentive.mail_activity_referral_approve",
+            ]
+        )
+
+    def _approve(self):
+        """The last tier is validated: book the bonus (RI-5, RI-6) and the points (RI-11)."""
         today = fields.Date.context_today(self)
         # Checked again: the employee may have left or the customer been released meanwhile.
         problems = self._problems()
         if problems:
             raise UserError("\n".join(problems.values()))
-        self.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": today})
+        with self._guard_workflow():
+            self.write(
+                {"state": "approved", "approved_by_id": self.env.uid, "approved_date": today}
+            )
         self.env["employee.incentive.line"].sudo()._book(
             [claim._ledger_values(today) for claim in self]
         )
         self.invalidate_recordset(["ledger_line_id"])
         self.activity_unlink(["referral_incentive.mail_activity_referral_approve"])
         self._book_points()
-        return True
 
     def _ledger_values(self, today):
         self.ensure_one()
@@ -641,6 +951,9 @@ class ReferralClaim(models.Model):
         return self._open_reason_wizard("fraud")
 
     def _open_reason_wizard(self, mode):
+        if not self:
+            raise UserError(self.env._("Select the claims first."))
+        self.check_access("write")
         return {
             "type": "ir.actions.act_window",
             "res_model": "referral.claim.reason",
@@ -650,38 +963,67 @@ class ReferralClaim(models.Model):
         }
 
     def _refuse(self, reason):
+        """A reviewer (the manager on his turn, HR at any time under review) refuses with a
+        reason (RI-7)."""
         if self.filtered(lambda claim: claim.state not in ("submitted", "reviewed")):
             raise UserError(self.env._("Only claims under review can be refused."))
-        if not self.env.user.has_group("hr.group_hr_user"):
-            self._check_reviewer()
-        self.write({"state": "refused", "refuse_reason": reason})
-        self.activity_unlink(
-            [
-                "referral_incentive.mail_activity_referral_review",
-                "referral_incentive.mail_activity_referral_approve",
-            ]
-        )
-        for claim in self:
-            claim.message_post(
-                body=self.env._("Refused: %(reason)s", reason=reason),
-                partner_ids=claim.employee_id.sudo().user_id.partner_id.ids,
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Write the reason."))
+        with_reviews = self.filtered("review_ids")
+        without = self - with_reviews
+        if without and (self.env.su or not self.env.user.has_group("hr.group_hr_user")):
+            without._check_reviewer()
+        elif without:
+            without._check_hr()
+        if with_reviews:
+            user = self.env.user
+            reviews = with_reviews.review_ids.filtered(
+                lambda review: (
+                    review.status in ("waiting", "pending")
+                    and (self.env.su or user in review.reviewer_ids)
+                )
             )
+            with_reviews._check_tier_turn(reviews, reject=True)
+            with self._guard_workflow("tier.review"):
+                reviews.write(
+                    {
+                        "status": "rejected",
+                        "done_by": user.id,
+                        "reviewed_date": fields.Datetime.now(),
+                        "comment": reason,
+                    }
+                )
+        self._mark_refused(reason)
 
     def _cancel_fraud(self, reason):
         """RI-8: fraud or false information cancels the bonus; a paid bonus is reclaimed on
         the next payslip (ledger reversal), an unpaid one is cancelled."""
         self._check_hr()
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Write the reason."))
         if self.filtered(lambda claim: claim.state in ("refused", "cancelled")):
             raise UserError(self.env._("This claim is already refused or cancelled."))
         lines = self.ledger_line_id.filtered(lambda line: line.state != "cancelled")
+        # The claims first: the ledger's cancellation hook then finds nothing left to follow.
+        with self._guard_workflow():
+            self.write({"state": "cancelled", "cancel_reason": reason})
         lines.sudo().action_cancel()
         self.env["referral.points.line"].sudo().search(
             ["|", ("claim_id", "in", self.ids), ("lead_id", "in", self.lead_id.ids)]
         )._reverse()
-        self.write({"state": "cancelled", "cancel_reason": reason})
         for claim in self:
             claim.message_post(
                 body=self.env._(
                     "Cancelled for fraud or false information: %(reason)s", reason=reason
                 )
             )
+
+    def _cancelled_in_ledger(self):
+        """The ledger line of these approved claims was cancelled by HR (RI-8): the claims
+        follow, and their points are taken back."""
+        self.env["referral.points.line"].sudo().search([("claim_id", "in", self.ids)])._reverse()
+        reason = self.env._("The bonus was cancelled in the incentive ledger.")
+        with self._guard_workflow():
+            self.write({"state": "cancelled", "cancel_reason": reason})
+        for claim in self:
+            claim.message_post(body=reason)

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -20,7 +20,13 @@ class ReferralClaimParty(models.Model):
 
     _name = "referral.claim.party"
     _description = "Referral Claim Party"
+    _inherit = ["incentive.guard.mixin"]
     _order = "claim_id, id"
+
+    # The parties decide who earns the bonus (RI-3): they are the lines of the claim, edited
+    # while it is a draft and frozen, like the claim, once it is submitted (RI-9).
+    _guard_frozen_fields = ("__all__",)
+    _guard_unlink = "_guard_open_records"
 
     claim_id = fields.Many2one("referral.claim", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="claim_id.company_id", store=True)
@@ -42,6 +48,12 @@ class ReferralClaimParty(models.Model):
         "this consultant.",
     )
     note = fields.Char()
+
+    def _guard_open_records(self):
+        return self.filtered(lambda party: party.claim_id.state == "draft")
+
+    def _guard_hint(self):
+        return self.env._("The parties of a submitted claim no longer change (RI-3, RI-9).")
 
     @api.depends("party_type")
     def _compute_is_staff(self):

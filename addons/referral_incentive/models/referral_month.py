@@ -1,9 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import attribution, calendar
 
@@ -19,9 +19,20 @@ class ReferralMonth(models.Model):
 
     _name = "referral.month"
     _description = "Monthly Referral Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+
+    # RI-6: the calendar moves by its actions (send the reports, send the judged results);
+    # the month is prepared by the scheduled action; the judged results are entered by the
+    # consulting supervisor (or HR) until they are sent, then frozen.
+    _guarded_fields = ("state", "company_id", "date_start", "date_end")
+    _guard_frozen_fields = {
+        "judged_count": "_guard_judging_records",
+        "judged_amount": "_guard_judging_records",
+        "judged_note": "_guard_judging_records",
+    }
+    _guard_unlink = "_guard_open_records"
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -63,6 +74,33 @@ class ReferralMonth(models.Model):
     _month_unique = models.UniqueIndex(
         "(company_id, date_start)", "The monthly report of this month already exists."
     )
+
+    def _guard_open_records(self):
+        return self.filtered(lambda month: month.state == "open")
+
+    def _guard_judging_records(self):
+        """Months whose judged results the acting user may still enter (RI-6)."""
+        user = self.env.user
+        return self.filtered(
+            lambda month: (
+                month.state != "judged"
+                and (
+                    user == month.company_id.referral_supervisor_user_id
+                    or user.has_group("hr.group_hr_user")
+                )
+            )
+        )
+
+    def _guard_hint(self):
+        return self.env._(
+            "The scheduled action prepares each month; Send Reports and Send Judged Results "
+            "move it on."
+        )
+
+    @api.constrains("judged_count", "judged_amount")
+    def _check_judged_positive(self):
+        if self.filtered(lambda month: month.judged_count < 0 or month.judged_amount < 0):
+            raise ValidationError(self.env._("Judged counts and amounts cannot be negative."))
 
     @api.depends("date_start")
     def _compute_name(self):
@@ -153,9 +191,10 @@ class ReferralMonth(models.Model):
         companies = self.env["res.company"].search([])
         existing = self.search([("date_start", "=", start), ("company_id", "in", companies.ids)])
         missing = companies - existing.company_id
-        months = self.create(
-            [{"company_id": c.id, "date_start": start, "date_end": end} for c in missing]
-        )
+        with self._guard_workflow():
+            months = self.create(
+                [{"company_id": c.id, "date_start": start, "date_end": end} for c in missing]
+            )
         months._schedule_activities()
         late = self.search([("overdue", "in", [True]), ("state", "!=", "judged")])
         for month in late:
@@ -208,6 +247,7 @@ class ReferralMonth(models.Model):
             or self.env.user.has_group("referral_incentive.group_referral_incentive_manager")
         ):
             raise AccessError(self.env._("Only HR or managers send the monthly reports."))
+        self.check_access("write")
         for month in self:
             company = month.company_id
             recipients = {
@@ -248,12 +288,14 @@ class ReferralMonth(models.Model):
                     message_type="comment",
                     subtype_xmlid="mail.mt_comment",
                 )
-        self.filtered(lambda month: month.state == "open").write({"state": "reported"})
+        with self._guard_workflow():
+            self.filtered(lambda month: month.state == "open").write({"state": "reported"})
         self.activity_feedback(["referral_incentive.mail_activity_referral_report"])
         return True
 
     def action_send_judged(self):
         """The consulting supervisor sends judged counts and amounts to finance (RI-6)."""
+        self.check_access("read")
         for month in self:
             if self.env.user != month.company_id.referral_supervisor_user_id and not (
                 self.env.user.has_group("hr.group_hr_user")
@@ -273,7 +315,8 @@ class ReferralMonth(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.sudo().write({"state": "judged"})
+        with self._guard_workflow():
+            self.sudo().write({"state": "judged"})
         self.sudo().activity_feedback(
             [
                 "referral_incentive.mail_activity_referral_judge",

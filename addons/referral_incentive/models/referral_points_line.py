@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import psycopg2.errors
 
 from odoo import api, fields, models
@@ -18,7 +18,13 @@ class ReferralPointsLine(models.Model):
 
     _name = "referral.points.line"
     _description = "Customer Referral Points"
+    _inherit = ["incentive.guard.mixin"]
     _order = "date desc, id desc"
+
+    # A ledger (RI-11): lines are booked by the claims and the won deals, corrected by
+    # reversal lines (RI-8), never edited or deleted by hand.
+    _guard_frozen_fields = ("__all__",)
+    _guard_unlink = "_guard_open_records"
 
     partner_id = fields.Many2one(
         "res.partner", string="Referring Customer", required=True, index=True, ondelete="cascade"
@@ -41,6 +47,15 @@ class ReferralPointsLine(models.Model):
     _source_unique = models.UniqueIndex(
         "(partner_id, source_key)", "These points are already booked."
     )
+
+    def _guard_open_records(self):
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "Referral points are booked by approved claims and won deals and taken back by "
+            "reversal lines (RI-8, RI-11)."
+        )
 
     @api.model
     def _book(self, vals_list):

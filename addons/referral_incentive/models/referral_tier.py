@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
 from ..tools import tiers
@@ -10,6 +10,9 @@ class ReferralTier(models.Model):
 
     _name = "referral.tier"
     _description = "Referral Bonus Tier"
+    # Configuration (RI-5), changed by HR managers only (access rights); the mixin gives
+    # translated errors for wrong values.
+    _inherit = ["incentive.guard.mixin"]
     _order = "company_id, lower_bound"
     _check_company_auto = True
 

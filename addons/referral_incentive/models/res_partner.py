@@ -1,10 +1,20 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "incentive.guard.mixin"]
+
+    # RI-10 and RI-11 decide these flags: a customer becomes a company resource when the
+    # entitled employee leaves, and keeps the old customer who referred it; set by the
+    # workflows only, never by hand (not even by HR).
+    _guarded_fields = (
+        "referral_company_resource",
+        "referral_released_date",
+        "referral_referred_by_id",
+    )
 
     referral_company_resource = fields.Boolean(
         string="Company Resource",
@@ -40,7 +50,7 @@ class ResPartner(models.Model):
             partner.referral_points = totals.get(partner, 0)
 
     def action_view_referral_points(self):
-        self.ensure_one()
+        self._guard_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Referral Points"),

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Who earns a referral bonus when several parties claim the same deal (RI-1 .. RI-3)."""
 
 INSPECTION = "inspection"  # inspection or notary firm

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Bonus amount by deal amount (RI-5)."""
 
 # The rulebook: below 100,000: 500; 100,000 to 500,000: 1,000; above 500,000: 2,000.

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
 
@@ -9,6 +9,9 @@ class ReferralClaimReason(models.TransientModel):
 
     _name = "referral.claim.reason"
     _description = "Reason for Refusing or Cancelling a Referral Claim"
+    # For its translated checks of the values a client sends; nothing here is guarded:
+    # the claims' own actions check who may refuse or cancel.
+    _inherit = ["incentive.guard.mixin"]
 
     claim_ids = fields.Many2many("referral.claim", required=True)
     mode = fields.Selection(
@@ -19,7 +22,9 @@ class ReferralClaimReason(models.TransientModel):
     reason = fields.Text(required=True)
 
     def action_confirm(self):
-        self.ensure_one()
+        self._guard_ensure_one()
+        if not self.claim_ids:
+            raise UserError(self.env._("Select the claims to refuse or cancel."))
         if not (self.reason or "").strip():
             raise UserError(self.env._("Write the reason."))
         if self.mode == "refuse":
