@@ -26,7 +26,11 @@
         "views/incentive_ledger_menus.xml",
         "views/incentive_offence_menus.xml",
     ],
-    "demo": ["demo/incentive_ledger_demo.xml", "demo/hr_department_demo.xml", "demo/incentive_offence_demo.xml"],
+    "demo": [
+        "demo/incentive_ledger_demo.xml",
+        "demo/hr_department_demo.xml",
+        "demo/incentive_offence_demo.xml",
+    ],
     "assets": {
         "web.report_assets_common": [
             "incentive_ledger/static/src/scss/report_fonts.scss",
