@@ -36,6 +36,7 @@ class ReferralClaim(models.Model):
         "deal_date",
         "period_start",
         "period_end",
+        "quarter",
         "deadline",
         "department_id",
         "beneficiary_id",
