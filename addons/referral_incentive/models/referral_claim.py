@@ -36,6 +36,7 @@ class ReferralClaim(models.Model):
         "deal_date",
         "period_start",
         "period_end",
+        "quarter",
         "deadline",
         "department_id",
         "beneficiary_id",
@@ -128,6 +129,9 @@ class ReferralClaim(models.Model):
     )
     period_start = fields.Date(string="Quarter Start", compute="_compute_period", store=True)
     period_end = fields.Date(string="Quarter End", compute="_compute_period", store=True)
+    quarter = fields.Char(
+        compute="_compute_period", store=True, help="The quarter of the deal, e.g. 2026 Q3."
+    )
     deadline = fields.Date(
         string="Application Deadline",
         compute="_compute_period",
@@ -252,13 +256,15 @@ class ReferralClaim(models.Model):
         for claim in self:
             if not claim.deal_date:
                 claim.period_start = claim.period_end = claim.deadline = False
+                claim.quarter = False
                 continue
-            _year, _quarter, start, end = calendar.quarter_of(claim.deal_date)
+            year, quarter, start, end = calendar.quarter_of(claim.deal_date)
             days = claim.company_id.referral_application_days
             checker = claim.company_id._referral_working_day_checker(
                 end, end + datetime.timedelta(days=days * 3 + 30)
             )
             claim.period_start, claim.period_end = start, end
+            claim.quarter = f"{year} Q{quarter}"
             claim.deadline = calendar.application_deadline(end, days, checker)
 
     @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
