@@ -22,6 +22,11 @@ ICONS = {
     "referral_incentive": ("荐", "#e46f78"),
     "service_scorecard": ("评", "#f1a200"),
     "partner_onboarding": ("联", "#3a7bd5"),
+    "lead_reception": ("访", "#5b8c5a"),
+    "lead_membership": ("卡", "#8e5572"),
+    "customer_service": ("诉", "#c0392b"),
+    "event_invitation": ("邀", "#1f6f8b"),
+    "event_invitation_referral": ("积", "#b5651d"),
 }
 SIZE = 128
 
