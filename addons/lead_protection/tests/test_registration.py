@@ -1,6 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import psycopg2
 from freezegun import freeze_time
@@ -117,6 +117,49 @@ class TestRegistration(LeadProtectionCommon):
             self.assertEqual(first.state, "expired")
             second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
         self.assertEqual(second.state, "active")
+
+    def test_lp4_protection_ends_at_midnight_company_time_without_the_job(self):
+        """LP-3, LP-4: protection ends at 24:00 of the last day in the company's time zone,
+        whether or not the expiry job ran; the job takes "today" in the company's time zone."""
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-11-02 03:00"):
+            first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        # 24:00 of the last day in Shanghai is 16:00 UTC of the last day.
+        end = datetime.combine(first.last_day, time(16, 0))
+        self.assertEqual(first.key_ids.mapped("protected_until"), [end])
+        with freeze_time(end - timedelta(minutes=1)):
+            self.Registration._cron_expire()
+            self.assertEqual(first.state, "active")
+            blocked = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+            self.assertEqual(blocked.state, "collided")
+        with freeze_time(end + timedelta(minutes=1)):
+            # No expiry job yet: the next registration of the customer takes it.
+            second = self._register(self.user_sales_3, self._lead(self.user_sales_3))
+            self.assertEqual(second.state, "active")
+            self.assertEqual(first.state, "expired")
+            self.assertFalse(first.key_ids.filtered("active"))
+
+    def test_lp4_expiry_job_uses_the_company_day_in_batches(self):
+        """LP-4: the job expires, batch after batch, every registration whose last day is over
+        in the company's time zone (already the next day in Shanghai, still the last day in
+        UTC), and none whose last day is not."""
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-11-02 03:00"):
+            registrations = self.env["lead.protection.registration"].concat(
+                *[
+                    self._register(
+                        self.user_sales_1, self._lead(self.user_sales_1, phone=f"1391234{i:04d}")
+                    )
+                    for i in range(5)
+                ]
+            )
+        end = datetime.combine(registrations[0].last_day, time(16, 0))
+        with freeze_time(end - timedelta(minutes=1)):
+            self.assertFalse(self.Registration._cron_expire(batch_size=2))
+        with freeze_time(end + timedelta(minutes=1)):
+            self.assertEqual(self.Registration._cron_expire(batch_size=2), registrations)
+        self.assertEqual(set(registrations.mapped("state")), {"expired"})
+        self.assertFalse(registrations.key_ids.filtered("active"))
 
     def test_lp2_salespeople_cannot_see_each_other(self):
         """LP-2, LP-12: salespeople read only their own registrations; the manager his
