@@ -128,6 +128,31 @@ class LeadProtectionRegistration(models.Model):
 
     key_ids = fields.One2many("lead.protection.key", "registration_id", readonly=True)
 
+    # --- Chatter at batch speed
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # mail.thread subscribes the creating user to all the new records in one query, then
+        # auto-subscribes each record's salesperson with one follower query per record. A
+        # registration's salesperson is the user registering (LP-1): already subscribed.
+        registrations = super(
+            LeadProtectionRegistration, self.with_context(protection_creating=True)
+        ).create(vals_list)
+        return registrations.with_env(self.env)
+
+    def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
+        if (
+            self.env.context.get("protection_creating")
+            and not self.env.context.get("mail_create_nosubscribe")
+            and updated_values.get("user_id") == self.env.uid
+            and self.env.user.active
+            and not self.env.user.share
+        ):
+            return True
+        return super()._message_auto_subscribe(
+            updated_values, followers_existing_policy=followers_existing_policy
+        )
+
     # --- Guard
 
     def _guard_open_records(self):

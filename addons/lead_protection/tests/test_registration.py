@@ -11,6 +11,9 @@ from odoo.tools import mute_logger
 
 from .common import LeadProtectionCommon
 
+# Registering a batch of leads with chatter tracking on, whatever the batch's size.
+QUERIES_WITH_CHATTER = 30
+
 
 @tagged("post_install", "-at_install")
 class TestRegistration(LeadProtectionCommon):
@@ -298,3 +301,35 @@ class TestRegistration(LeadProtectionCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(18):
             self._register(self.user_sales_1, more)
+
+    def test_lp1_batch_registration_with_chatter_costs_constant_queries(self):
+        """LP-1: as users register (chatter tracking on), a batch costs the same queries for
+        10 or 40 leads: no follower query per registration, yet the salesperson follows each
+        registration and each logs its creation."""
+        Registration = self.Registration.with_context(tracking_disable=False)
+        user = self.user_sales_2
+        batches = [
+            self.env["crm.lead"].concat(
+                *[self._lead(user, phone=f"137{size:02d}{i:06d}") for i in range(size)]
+            )
+            for size in (10, 40, 60)
+        ]
+        counts = []
+        for leads in batches[:2]:
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Registration.with_user(user)._register_leads(
+                leads.with_user(user), self.kind_walk_in.with_user(user)
+            )
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1], counts)
+        self.env.invalidate_all()
+        with self.assertQueryCount(QUERIES_WITH_CHATTER):
+            registrations = Registration.with_user(user)._register_leads(
+                batches[2].with_user(user), self.kind_walk_in.with_user(user)
+            )
+        self.env.flush_all()
+        self.assertEqual(len(registrations), 60)
+        for registration in registrations.sudo():
+            self.assertEqual(registration.message_partner_ids, user.partner_id)
+            self.assertTrue(registration.message_ids)
