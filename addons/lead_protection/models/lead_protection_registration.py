@@ -478,23 +478,14 @@ class LeadProtectionRegistration(models.Model):
         """
         domain = self._expiry_domain()
         Registration = self.sudo()
-        self._cron_progress(remaining=Registration.search_count(domain))
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=Registration.search_count(domain))
         expired = self.browse()
         while batch := Registration.search(domain, limit=batch_size, order="id"):
             expired |= batch._expire()
-            if not self._cron_progress(len(batch)):
+            if not Cron._suite_progress(len(batch)):
                 break
         return expired
-
-    @api.model
-    def _cron_progress(self, processed=0, remaining=None):
-        """Inside a cron job, commit the batch with its progress (``_commit_progress``) and
-        return the time left; called directly (a test, a shell), only flush: the caller's
-        transaction decides."""
-        if self.env.context.get("ir_cron_progress_id"):
-            return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
-        self.env.flush_all()
-        return float("inf")
 
     def _release(self, reason):
         """LP-13: the customers become company resources, free to register."""

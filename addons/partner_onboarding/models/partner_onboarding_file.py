@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 from ..tools import archive, ranking
 from .partner_onboarding_grade import GRADE_GROUPS
@@ -142,7 +143,7 @@ class PartnerOnboardingFile(models.Model):
         return snapshots
 
     @api.model
-    def _cron_snapshot(self):
+    def _cron_snapshot(self, batch_size=500):
         """PO-7: archive the files of archived grades once per closed period."""
         today = fields.Date.context_today(self)
         archived = {
@@ -172,7 +173,14 @@ class PartnerOnboardingFile(models.Model):
             )
             if period:
                 vals_list.append(file._snapshot_vals("half_year", period))
-        Snapshot.create(vals_list)
+        # Committed batches: a crash keeps the snapshots taken; the next run takes the rest
+        # (a file's last snapshot says whether its period is done; unique per period).
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(vals_list))
+        for batch in split_every(batch_size, vals_list, list):
+            Snapshot.create(batch)
+            if not Cron._suite_progress(len(batch)):
+                return
 
     # --- Ranking (PO-9)
 
