@@ -1,5 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# bench-needs: lead_protection
 """Benchmark: our collision check against Odoo's own duplicate detection (LP-5).
 
 Fills the database with N leads and N registrations of realistic Chinese data (unique

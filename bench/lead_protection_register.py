@@ -1,5 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# bench-needs: lead_protection
 """Benchmark: registrations per second in one batch through the wizard (LP-1, LP-5).
 
 Creates N fresh leads (unique Chinese mobiles, qq.com addresses), then registers them in one
