@@ -249,7 +249,8 @@ class LeadProtectionRegistration(models.Model):
             return None, errors
         company = lead.company_id or self.env.company
         commercial = lead.partner_id.commercial_partner_id
-        today = fields.Date.context_today(self)
+        # Day D is the registration's date in the company's time zone (LP-3).
+        today = company._protection_date()
         vals = {
             "lead_id": lead.id,
             "user_id": self.env.uid,

@@ -15,7 +15,8 @@ from .common import LeadProtectionCommon
 @tagged("post_install", "-at_install")
 class TestRegistration(LeadProtectionCommon):
     def test_lp1_valid_registration_protects_the_customer(self):
-        """LP-1, LP-3: a complete registration protects the customer 7 days (walk-in)."""
+        """LP-1, LP-3: a complete walk-in registration made on day D protects the customer
+        through 24:00 of D+7 (day D not counted)."""
         lead = self._lead(self.user_sales_1)
         with freeze_time("2026-11-02 10:00"):
             registration = self._register(self.user_sales_1, lead)
@@ -27,7 +28,7 @@ class TestRegistration(LeadProtectionCommon):
                     "user_id": self.user_sales_1.id,
                     "phone": "+8613800138000",
                     "customer_name": "Zhao Qiang",
-                    "last_day": date(2026, 11, 8),
+                    "last_day": date(2026, 11, 9),
                     "team_id": self.team.id,
                 }
             ],
@@ -80,8 +81,8 @@ class TestRegistration(LeadProtectionCommon):
         self.assertEqual(registration.phone, "+8613800138000")
 
     def test_lp3_windows_by_kind(self):
-        """LP-3: appointment only the same day; project 15 working days of the company
-        calendar, public holidays excluded."""
+        """LP-3: appointment only the same day; project: the 15th working day after D on the
+        company calendar, public holidays excluded."""
         calendar = self.company.resource_calendar_id
         self.env["resource.calendar.leaves"].create(
             {
@@ -99,7 +100,38 @@ class TestRegistration(LeadProtectionCommon):
         lead = self._lead(self.user_sales_2, phone="13900000001", partner_name="Ningbo Port")
         with freeze_time("2026-09-28 10:00"):
             project = self._register(self.user_sales_2, lead, self.kind_project)
-        self.assertEqual(project.last_day, date(2026, 10, 23))
+        # 29, 30 Sep, 8, 9 Oct, 12..16, 19..23, 26 Oct: D (28 Sep) is not counted
+        self.assertEqual(project.last_day, date(2026, 10, 26))
+
+    def test_lp3_day_d_is_the_company_date_across_midnight_and_month_end(self):
+        """LP-3: day D is the registration's date in the company's time zone (Shanghai),
+        whatever the salesperson's own zone: registered at 00:30 on 1 February in Shanghai
+        (still 31 January for a salesperson set in Brussels, and in UTC) -> the walk-in is
+        protected through 8 February, the follow-up sheet through 1 March; registered at
+        23:59 on 31 January in Shanghai -> through 7 February and 28 February (art. 202)."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        self.user_sales_1.tz = "Europe/Brussels"
+        self.user_sales_2.tz = "Pacific/Honolulu"
+        kind_follow_up = self.env.ref("lead_protection.kind_follow_up")
+        cases = (
+            ("2026-01-31 16:30:00", self.kind_walk_in, date(2026, 2, 8)),
+            ("2026-01-31 16:30:00", kind_follow_up, date(2026, 3, 1)),
+            ("2026-01-31 15:59:00", self.kind_walk_in, date(2026, 2, 7)),
+            ("2026-01-31 15:59:00", kind_follow_up, date(2026, 2, 28)),
+        )
+        for index, (moment, kind, last_day) in enumerate(cases):
+            with self.subTest(moment=moment, kind=kind.name):
+                user = (self.user_sales_1, self.user_sales_2)[index % 2]
+                lead = self._lead(user, phone=f"1390000100{index}")
+                with freeze_time(moment):
+                    registration = self._register(user, lead, kind)
+                self.assertEqual(registration.last_day, last_day)
+        self.company.partner_id.tz = "Europe/Brussels"
+        with freeze_time("2026-01-31 16:30:00"):
+            late = self._register(
+                self.user_sales_1, self._lead(self.user_sales_1, phone="13900002000")
+            )
+        self.assertEqual(late.last_day, date(2026, 2, 7))
 
     def test_lp3_kind_requires_its_fields(self):
         """LP-1, LP-3: a project registration needs the fields its kind requires."""
@@ -108,11 +140,14 @@ class TestRegistration(LeadProtectionCommon):
             self._register(self.user_sales_1, lead, self.kind_project)
 
     def test_lp4_expired_customers_can_be_registered_by_others(self):
-        """LP-4: after the window the registration expires (cron) and another salesperson
-        may register the customer."""
+        """LP-3, LP-4: a walk-in registered on 2 November still protects on 9 November (D+7);
+        on the 10th it has expired (cron) and another salesperson may register the customer."""
         with freeze_time("2026-11-02 10:00"):
             first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
         with freeze_time("2026-11-09 08:00"):
+            self.Registration._cron_expire()
+            self.assertEqual(first.state, "active")
+        with freeze_time("2026-11-10 08:00"):
             self.Registration._cron_expire()
             self.assertEqual(first.state, "expired")
             second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
