@@ -83,7 +83,8 @@ class LeadProtectionRegistration(models.Model):
             ("collided", "Collision"),
             ("expired", "Expired"),
             ("invalid", "Invalid"),
-            ("released", "Company Resource"),
+            ("company", "Company Resource"),
+            ("released", "Released"),
         ],
         required=True,
         default="active",
@@ -307,6 +308,7 @@ class LeadProtectionRegistration(models.Model):
         for company_id, keys in by_company.items():
             for key_type, key_value, reg_id, user_id in Key._find_active(company_id, keys):
                 hits[(company_id, key_type, key_value)] = (reg_id, user_id)
+        self._check_not_company_resources(leads, prepared, hits)
         # Customers registered earlier in this batch own their keys for the later leads.
         claimed = {}
         plan = []
@@ -379,6 +381,31 @@ class LeadProtectionRegistration(models.Model):
         return registrations.with_env(self.env)
 
     @api.model
+    def _check_not_company_resources(self, leads, prepared, hits):
+        """LP-13: a leaver's customers are held by the company: the manager assigns them
+        (or whoever follows them up renews them); registering first does not take them."""
+        owner_ids = {reg_id for reg_id, _user_id in hits.values()}
+        if not owner_ids:
+            return
+        held = set(
+            self.sudo().search([("id", "in", list(owner_ids)), ("state", "=", "company")]).ids
+        )
+        if not held:
+            return
+        taken = [
+            lead.display_name
+            for lead, (vals, keys) in zip(leads, prepared, strict=True)
+            if any(hits.get((vals["company_id"], *key), (None,))[0] in held for key in keys)
+        ]
+        raise UserError(
+            self.env._(
+                "These customers are company resources (their salesperson left): your "
+                "manager assigns them (LP-13): %s",
+                ", ".join(taken),
+            )
+        )
+
+    @api.model
     def _next_names(self, code, count):
         """``count`` references of sequence ``code`` in one query, for batch registration."""
         sequence = (
@@ -427,12 +454,43 @@ class LeadProtectionRegistration(models.Model):
         return expired
 
     def _release(self, reason):
-        """LP-13: the customers become company resources, free to register."""
+        """End the protection of these registrations: the customers are free."""
         active = self.filtered(lambda reg: reg.state in ("active", "contracted"))
         with self._guard_workflow():
             active.write({"state": "released", "invalid_reason": reason})
         active._deactivate_keys()
         return active
+
+    def _hold_for_company(self, reason):
+        """LP-13: a leaver's customers become company resources: the company holds them
+        (their keys stay active, so nobody takes them by registering first) until the
+        manager assigns them (``_transfer``)."""
+        held = self.filtered(lambda reg: reg.state in ("active", "contracted"))
+        with self._guard_workflow():
+            held.write({"state": "company", "invalid_reason": reason})
+        for registration in held:
+            registration.message_post(body=reason)
+        return held
+
+    def _transfer(self, user, reason):
+        """LP-13, LP-14: the customer passes to ``user``: the registration and its keys are
+        his, protected from today (company time) for the kind's window; a contract signed
+        stays signed. The chatter keeps who held it before (LP-12). The callers checked
+        who acts and for whom."""
+        moved = self.sudo().filtered(lambda reg: reg.state in ("active", "contracted", "company"))
+        with self._guard_workflow("lead.protection.key"):
+            for registration in moved:
+                company = registration.company_id
+                vals = {"user_id": user.id, "invalid_reason": False}
+                if registration.state != "contracted":
+                    vals["state"] = "active"
+                    vals["last_day"] = registration.kind_id._last_day(
+                        company._protection_date(), company
+                    )
+                registration.write(vals)
+                registration.key_ids.filtered("active").write({"user_id": user.id})
+                registration.message_post(body=reason)
+        return moved
 
     def _invalidate(self, reason):
         targets = self.filtered(lambda reg: reg.state in ("active", "contracted", "collided"))

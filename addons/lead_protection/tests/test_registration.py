@@ -230,14 +230,34 @@ class TestRegistration(LeadProtectionCommon):
                 )
 
     def test_lp13_leavers_customers_become_company_resources(self):
-        """LP-13: archiving a salesperson releases his customers to the company."""
+        """LP-13: when HR archives a salesperson, his customers are held by the company:
+        another salesperson registering first does not take them; the manager assigns them
+        to a salesperson of his team, who is then protected from that day (LP-3)."""
         lead = self._lead(self.user_sales_1)
-        registration = self._register(self.user_sales_1, lead)
-        self.employees[0].action_archive()
-        self.assertEqual(registration.state, "released")
+        with freeze_time("2026-11-02 10:00"):
+            registration = self._register(self.user_sales_1, lead)
+        with freeze_time("2026-11-05 10:00"):
+            self.employees[0].with_user(self.user_hr).action_archive()
+        self.assertEqual(registration.state, "company")
         self.assertFalse(lead.user_id)
-        again = self._register(self.user_sales_2, self._lead(self.user_sales_2))
-        self.assertEqual(again.state, "active")
+        self.assertTrue(registration.key_ids.filtered("active"))
+        with freeze_time("2026-11-20 10:00"):
+            with self.assertRaisesRegex(UserError, "company resources"):
+                self._register(self.user_sales_2, self._lead(self.user_sales_2, name="Grab"))
+        self.assertEqual(self.Registration.search([]), registration)
+        with freeze_time("2026-11-20 10:00"):
+            self.env["lead.protection.reassign"].with_user(self.user_manager).create(
+                {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_3.id}
+            ).action_reassign()
+        self.assertRecordValues(
+            registration,
+            [{"state": "active", "user_id": self.user_sales_3.id, "last_day": date(2026, 11, 27)}],
+        )
+        self.assertEqual(lead.user_id, self.user_sales_3)
+        self.assertEqual(registration.key_ids.filtered("active").user_id, self.user_sales_3)
+        self.assertTrue(any("LP-13" in message.body for message in registration.message_ids))
+        with self.assertRaisesRegex(UserError, "already protect"):
+            self._register(self.user_sales_3, self._lead(self.user_sales_3, name="Again"))
 
     def test_lp14_neglected_customers_are_flagged_and_reassigned(self):
         """LP-14: a customer with nothing logged for 3 months is flagged; the manager
@@ -267,7 +287,10 @@ class TestRegistration(LeadProtectionCommon):
         wizard.lead_ids = old
         wizard.action_reassign()
         self.assertEqual(old.user_id, self.user_sales_2)
-        self.assertEqual(old.protection_registration_ids.state, "released")
+        # The customer passes with its registration: protected for the new salesperson.
+        self.assertRecordValues(
+            old.protection_registration_ids, [{"state": "active", "user_id": self.user_sales_2.id}]
+        )
 
     def test_lp1_batch_registration_costs_constant_queries(self):
         """LP-1, LP-5: registering a batch costs the same queries for 10 or 40 leads."""
