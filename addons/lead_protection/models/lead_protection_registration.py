@@ -32,6 +32,7 @@ class LeadProtectionRegistration(models.Model):
         "company_id",
         "kind_id",
         "registered_at",
+        "held_since",
         "last_day",
         "state",
         "invalid_reason",
@@ -73,6 +74,14 @@ class LeadProtectionRegistration(models.Model):
     )
     kind_id = fields.Many2one("lead.protection.kind", required=True, tracking=True)
     registered_at = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    held_since = fields.Datetime(
+        string="Held Since",
+        default=fields.Datetime.now,
+        readonly=True,
+        help="When the current salesperson got the customer: registration, or assignment by "
+        "the manager (LP-13, LP-14). LP-14's months without service count from here at the "
+        "earliest.",
+    )
     last_day = fields.Date(
         string="Protected Until", required=True, tracking=True, help="Last protected day (LP-3)."
     )
@@ -481,7 +490,11 @@ class LeadProtectionRegistration(models.Model):
         with self._guard_workflow("lead.protection.key"):
             for registration in moved:
                 company = registration.company_id
-                vals = {"user_id": user.id, "invalid_reason": False}
+                vals = {
+                    "user_id": user.id,
+                    "invalid_reason": False,
+                    "held_since": fields.Datetime.now(),
+                }
                 if registration.state != "contracted":
                     vals["state"] = "active"
                     vals["last_day"] = registration.kind_id._last_day(

@@ -259,24 +259,41 @@ class TestRegistration(LeadProtectionCommon):
         with self.assertRaisesRegex(UserError, "already protect"):
             self._register(self.user_sales_3, self._lead(self.user_sales_3, name="Again"))
 
+    def _serve(self, lead, user, activity_xmlid, moment):
+        """Mark done, at ``moment``, an activity of ``activity_xmlid`` on ``lead`` as ``user``."""
+        with freeze_time(moment):
+            activity = lead.with_user(user).activity_schedule(
+                activity_xmlid, user_id=user.id, summary="Service"
+            )
+            activity.with_user(user).action_feedback(feedback="Done")
+
     def test_lp14_neglected_customers_are_flagged_and_reassigned(self):
-        """LP-14: a customer with nothing logged for 3 months is flagged; the manager
-        reassigns it in batch; a served customer cannot be reassigned."""
+        """LP-14: a registered, open customer with no service for 3 months is flagged:
+        service is a done home visit or reached call, not a message nor a to-do; unregistered
+        leads are not watched. The manager reassigns it in batch; a served customer cannot
+        be reassigned."""
         with freeze_time("2026-07-01 10:00"):
             old = self._lead(self.user_sales_1, phone="13911110000")
             self._register(self.user_sales_1, old)
             served = self._lead(self.user_sales_1, phone="13922220000")
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE crm_lead SET create_date = '2026-07-01 10:00' WHERE id IN %s",
-            [tuple((old | served).ids)],
+            self._register(self.user_sales_1, served)
+            chatty = self._lead(self.user_sales_1, phone="13933330000")
+            self._register(self.user_sales_1, chatty)
+            unregistered = self._lead(self.user_sales_1, phone="13944440000")
+        self._serve(
+            served, self.user_sales_1, "lead_protection.activity_type_home_visit", "2026-10-15"
         )
+        self._serve(old, self.user_sales_1, "mail.mail_activity_data_todo", "2026-10-15")
         with freeze_time("2026-10-15 10:00"):
-            served.message_post(body="Called the customer", message_type="comment")
+            chatty.with_user(self.user_sales_1).message_post(
+                body="Called the customer", message_type="comment"
+            )
         with freeze_time("2026-11-22 10:00"):
             flagged = self.env["crm.lead"]._cron_flag_neglected()
         self.assertIn(old, flagged)
+        self.assertIn(chatty, flagged)
         self.assertNotIn(served, flagged)
+        self.assertNotIn(unregistered, flagged)
         wizard = (
             self.env["lead.protection.reassign"]
             .with_user(self.user_manager)
@@ -291,6 +308,59 @@ class TestRegistration(LeadProtectionCommon):
         self.assertRecordValues(
             old.protection_registration_ids, [{"state": "active", "user_id": self.user_sales_2.id}]
         )
+
+    def test_lp14_three_months_in_company_time_across_midnight_and_month_end(self):
+        """LP-3, LP-14: a home visit done at 00:30 on 1 December in Shanghai (30 November in
+        UTC) covers the customer through 24:00 of 1 March (3 months, art. 202): not neglected
+        at 23:59 on 1 March, neglected at 00:01 on 2 March, company time; a reached call then
+        clears the flag."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-09-01 10:00"):
+            lead = self._lead(self.user_sales_1)
+            self._register(self.user_sales_1, lead)
+        self._serve(
+            lead, self.user_sales_1, "lead_protection.activity_type_home_visit", "2026-11-30 16:30"
+        )
+        with freeze_time("2027-03-01 15:59"):
+            self.assertNotIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertFalse(lead.protection_neglected)
+        with freeze_time("2027-03-01 16:01"):
+            self.assertIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertTrue(lead.protection_neglected)
+        self._serve(
+            lead,
+            self.user_sales_1,
+            "lead_protection.activity_type_call_reached",
+            "2027-03-02 02:00",
+        )
+        with freeze_time("2027-03-02 03:00"):
+            self.env["crm.lead"]._cron_flag_neglected()
+        self.assertFalse(lead.protection_neglected)
+
+    def test_lp14_messages_and_lost_leads_do_not_count(self):
+        """LP-14 (attacker): the salesperson cannot keep a neglected customer by posting
+        messages, by faking the done moment of a to-do, nor by writing the flag; a lost lead
+        is no longer flagged."""
+        with freeze_time("2026-07-01 10:00"):
+            lead = self._lead(self.user_sales_1)
+            self._register(self.user_sales_1, lead)
+        with freeze_time("2026-11-20 10:00"):
+            lead.with_user(self.user_sales_1).message_post(
+                body="Visited", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+            activity = lead.with_user(self.user_sales_1).activity_schedule(
+                "mail.mail_activity_data_todo", user_id=self.user_sales_1.id
+            )
+            activity.with_user(self.user_sales_1).action_feedback(feedback="Visited")
+        with freeze_time("2026-11-22 10:00"):
+            self.assertIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        with self.assertRaises(UserError):
+            lead.with_user(self.user_sales_1).write({"protection_neglected": False})
+        self.assertTrue(lead.protection_neglected)
+        lead.action_set_lost()
+        with freeze_time("2026-11-23 10:00"):
+            self.assertNotIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertFalse(lead.with_context(active_test=False).protection_neglected)
 
     def test_lp1_batch_registration_costs_constant_queries(self):
         """LP-1, LP-5: registering a batch costs the same queries for 10 or 40 leads."""
