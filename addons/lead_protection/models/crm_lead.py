@@ -148,7 +148,11 @@ class CrmLead(models.Model):
             else:
                 served.append(lead_id)
         # Leads no longer registered or no longer open are not neglected.
-        flagged = self.sudo().search([("protection_neglected", "=", True)])
+        flagged = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("protection_neglected", "=", True)])
+        )
         served += (flagged - self.browse(neglected + served)).ids
         with self._guard_workflow():
             self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(

@@ -28,7 +28,11 @@ class HrEmployee(models.Model):
         registrations._hold_for_company(
             self.env._("The salesperson left the company: a company resource (LP-13)")
         )
-        registrations.lead_id.filtered(lambda lead: lead.user_id in users).write({"user_id": False})
+        # The team keeps the customer: its manager assigns it (clearing the salesperson alone
+        # would let Odoo recompute the team).
+        leads = registrations.lead_id.filtered(lambda lead: lead.user_id in users)
+        for team, team_leads in leads.grouped("team_id").items():
+            team_leads.write({"user_id": False, "team_id": team.id})
 
     @api.model
     def _protection_book(self, entries):

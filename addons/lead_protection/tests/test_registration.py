@@ -266,6 +266,7 @@ class TestRegistration(LeadProtectionCommon):
                 activity_xmlid, user_id=user.id, summary="Service"
             )
             activity.with_user(user).action_feedback(feedback="Done")
+            self.env.flush_all()  # the done moment is computed now, not at a later flush
 
     def test_lp14_neglected_customers_are_flagged_and_reassigned(self):
         """LP-14: a registered, open customer with no service for 3 months is flagged:
@@ -352,6 +353,7 @@ class TestRegistration(LeadProtectionCommon):
                 "mail.mail_activity_data_todo", user_id=self.user_sales_1.id
             )
             activity.with_user(self.user_sales_1).action_feedback(feedback="Visited")
+            self.env.flush_all()
         with freeze_time("2026-11-22 10:00"):
             self.assertIn(lead, self.env["crm.lead"]._cron_flag_neglected())
         with self.assertRaises(UserError):
