@@ -28,11 +28,12 @@ class HrEmployee(models.Model):
         registrations._hold_for_company(
             self.env._("The salesperson left the company: a company resource (LP-13)")
         )
-        # The team keeps the customer: its manager assigns it (clearing the salesperson alone
-        # would let Odoo recompute the team).
+        # The team and the company keep the customer: the team's manager assigns it
+        # (clearing the salesperson alone lets Odoo clear the company of a team without one).
         leads = registrations.lead_id.filtered(lambda lead: lead.user_id in users)
-        for team, team_leads in leads.grouped("team_id").items():
-            team_leads.write({"user_id": False, "team_id": team.id})
+        groups = leads.grouped(lambda lead: (lead.team_id, lead.company_id))
+        for (team, company), group in groups.items():
+            group.write({"user_id": False, "team_id": team.id, "company_id": company.id})
 
     @api.model
     def _protection_book(self, entries):

@@ -401,12 +401,14 @@ class TestAttacks(LeadProtectionCommon):
                 self.env["lead.protection.reassign"].with_user(user).create(
                     {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_2.id}
                 ).action_reassign()
+        registration = registration.sudo()
         registration.invalidate_recordset()
         self.assertRecordValues(
             registration, [{"state": "company", "user_id": self.user_sales_1.id}]
         )
         self.assertEqual(registration.key_ids.filtered("active").user_id, self.user_sales_1)
         self.assertFalse(lead.user_id)
+        self.assertEqual(lead.company_id, self.company)
         self.assertEqual(self.Registration.search_count([]), 1)
 
     # --- Neglected customers (LP-14)
