@@ -249,6 +249,7 @@ class TestRegistration(LeadProtectionCommon):
             self.env["lead.protection.reassign"].with_user(self.user_manager).create(
                 {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_3.id}
             ).action_reassign()
+        registration = registration.sudo()
         self.assertRecordValues(
             registration,
             [{"state": "active", "user_id": self.user_sales_3.id, "last_day": date(2026, 11, 27)}],
