@@ -134,6 +134,8 @@ def test_po11_two_parties_decide_together():
     assert grading.approval_error("market", 7, 7, None) == "same_person"
     assert grading.approval_error("central", 8, 7, None) == "already_approved"
     assert grading.approval_error("market", 8, 7, None) is None
+    assert grading.approval_error("market", 8, 7, None, proposer_id=8) == "own_proposal"
+    assert grading.approval_error("central", 8, None, None, proposer_id=9) is None
     assert grading.is_decided(7, 8)
     with pytest.raises(ValueError):
         grading.approval_error("sales", 8, None, None)

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Partner Onboarding",
     "summary": "Joint-venture partner admission, internal grading, visits and files",
@@ -8,14 +8,15 @@
     "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
     "author": "CRM Rulebook Suite Authors",
     "maintainers": ["crm-rulebook-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["crm", "hr", "mail", "incentive_ledger"],
+    "depends": ["crm", "hr", "mail", "base_tier_validation", "incentive_ledger"],
     "data": [
         "security/partner_onboarding_security.xml",
         "security/ir.model.access.csv",
         "data/partner_onboarding_data.xml",
         "data/ir_cron_data.xml",
+        "data/tier_definition_data.xml",
         "views/partner_onboarding_config_views.xml",
         "views/partner_onboarding_application_views.xml",
         "views/partner_onboarding_file_views.xml",

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import collision, penalties
+from ..tools import collision
 
 MANAGER_GROUP = "lead_protection.group_lead_protection_manager"
 
@@ -552,7 +552,7 @@ class LeadProtectionCollision(models.Model):
         self._protection_check_managed()
         self._protection_lock()
         self._check_state("negotiation", "adjudication")
-        entries = []
+        Offence = self.env["incentive.offence"].sudo()
         for case in self.sudo():
             (case.owner_registration_id | case.challenger_registration_id)._invalidate(
                 self.env._("Dispute in front of the customer (LP-9)")
@@ -569,26 +569,38 @@ class LeadProtectionCollision(models.Model):
                         decided_on=fields.Datetime.now(),
                     )
                 )
-            fines = penalties.dispute_fines(
-                [case.owner_user_id.id, case.challenger_user_id.id],
-                deal_lost,
-                case.company_id.protection_dispute_fine,
-            )
-            entries += [
-                {
-                    "user_id": user_id,
-                    "company_id": case.company_id.id,
-                    "kind": "penalty",
-                    "amount": -amount,
-                    "name": self.env._("Dispute in front of the customer (%s)", case.name),
-                    "rule_ref": "LP-9",
-                    "source_ref": f"{case._name},{case.id}",
-                    "source_key": f"lp9:{case.id}",
-                }
-                for user_id, amount in fines.items()
-            ]
-        self.env["hr.employee"]._protection_book(entries)
+            if deal_lost:
+                # The fine catalogue (FN-1) fines each party and proposes public criticism
+                # of both to HR (LP-46).
+                Offence._record_offence(
+                    "incentive_ledger.fine_type_lp9_dispute",
+                    case._dispute_parties(),
+                    source=case,
+                    description=self.env._("Dispute in front of the customer (%s)", case.name),
+                )
         return True
+
+    def _dispute_parties(self):
+        """The employees of both parties of the case, in its company (LP-9)."""
+        self.ensure_one()
+        users = self.owner_user_id | self.challenger_user_id
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "in", users.ids), ("company_id", "=", self.company_id.id)])
+        )
+        missing = users - employees.user_id
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(user)s has no employee in %(company)s: create one so that the "
+                    "incentive ledger can book %(rule)s.",
+                    user=", ".join(missing.mapped("name")),
+                    company=self.company_id.name,
+                    rule="LP-9",
+                )
+            )
+        return employees
 
     def action_dispute_deal_kept(self):
         return self.action_dispute(deal_lost=False)

@@ -122,6 +122,13 @@ class TestCollision(LeadProtectionCommon):
         fines = self._ledger("LP-9")
         self.assertEqual(sorted(fines.mapped("amount")), [-500.0, -500.0])
         self.assertEqual(fines.employee_id, self.employees[:2])
+        # Recorded in the fine catalogue (FN-2), with public criticism proposed (LP-46).
+        offences = self.env["incentive.offence"].search([("source_res_id", "=", case.id)])
+        self.assertEqual(set(offences.mapped("source_model")), {case._name})
+        self.assertEqual({line.source_ref for line in fines}, set(offences))
+        proposals = offences.proposal_ids
+        self.assertEqual(set(proposals.mapped("kind")), {"public_criticism"})
+        self.assertEqual(proposals.employee_id, self.employees[:2])
 
     def test_lp4_customer_choice(self):
         """LP-4: the customer chooses between the two salespeople."""

@@ -1,15 +1,14 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import admission
-from .partner_onboarding_grade import GRADES
+from .partner_onboarding_grade import GRADE_GROUPS, GRADES
 
-# Written by the workflow buttons only.
-_DECISION_FIELDS = {"state", "reviewer_id", "decision_date", "refusal_reason"}
+CENTRAL_GROUP = "partner_onboarding.group_partner_onboarding_manager"
 
 
 class PartnerOnboardingApplication(models.Model):
@@ -19,9 +18,34 @@ class PartnerOnboardingApplication(models.Model):
 
     _name = "partner.onboarding.application"
     _description = "Partner Admission Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "incentive.guard.mixin",
+        "partner.onboarding.tier.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+
+    # PO-3: the central office's review is a tier validation (base_tier_validation); its
+    # reviewers come from the tier definitions (the central office group by default).
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "refused"
+    _tier_validation_manual_config = False
+    # Fields the central office corrects while it reviews (editable in the form).
+    _onboarding_fields_under_review = ("grade", "color")
+
+    # Written by the workflow buttons only (PO-1, PO-3): who filed it and what was decided.
+    _guarded_fields = ("name", "state", "user_id", "reviewer_id", "decision_date", "refusal_reason")
+    # The introducing unit edits its draft; once submitted, only the central office may
+    # correct it until the decision (PO-3), and it alone sets the grade (PO-4).
+    _guard_frozen_fields = {
+        "__all__": "_guard_open_records",
+        "grade": "_onboarding_gradable_records",
+        "color": "_onboarding_all_records",
+    }
+    _guard_unlink = "_onboarding_draft_records"
 
     # Main-form and inspection fields that must be filled before the application can pass
     # (PO-1); extend in a module to require more.
@@ -106,6 +130,7 @@ class PartnerOnboardingApplication(models.Model):
         GRADES,
         tracking=True,
         copy=False,
+        groups=GRADE_GROUPS,
         help="PO-4: internal grade set by the central office when admitting; never shown to "
         "the partner.",
     )
@@ -151,33 +176,38 @@ class PartnerOnboardingApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
-        return super().create(vals_list)
+        applications = super().create(vals_list)
+        with applications._guard_workflow():
+            for application in applications.filtered(lambda app: app.name == "/"):
+                application.name = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return applications
 
-    def write(self, vals):
-        if _DECISION_FIELDS & vals.keys() and not self.env.context.get("onboarding_flow"):
-            raise UserError(
-                self.env._("Use the buttons of the application to submit, admit or refuse it.")
-            )
-        if (
-            not self.env.su
-            and not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager")
-            and any(application.state != "draft" for application in self)
-            and vals.keys() - {"color"}
-        ):
-            raise UserError(
-                self.env._("The application is with the central office: only it can change it now.")
-            )
-        return super().write(vals)
+    # --- Guard
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(application.state != "draft" for application in self):
-            raise UserError(
-                self.env._("Only draft applications can be deleted; refuse the others.")
-            )
+    def _onboarding_draft_records(self):
+        return self.filtered(lambda application: application.state == "draft")
+
+    def _onboarding_all_records(self):
+        return self
+
+    def _guard_open_records(self):
+        """Drafts for the introducing unit; submitted applications also for the central
+        office, which corrects them before deciding."""
+        if self.env.user.has_group(CENTRAL_GROUP):
+            return self.filtered(lambda app: app.state in ("draft", "submitted"))
+        return self._onboarding_draft_records()
+
+    def _onboarding_gradable_records(self):
+        """PO-4: the central office grades the applications it is reviewing."""
+        if self.env.user.has_group(CENTRAL_GROUP):
+            return self.filtered(lambda app: app.state in ("draft", "submitted"))
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "The introducing unit submits the application; only the central office grades, "
+            "admits or refuses it (PO-3, PO-4)."
+        )
 
     # --- Completeness (PO-1, PO-10)
 
@@ -292,10 +322,13 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-        self.with_context(onboarding_flow=True).write({"state": "submitted"})
-        self.partner_id.sudo().filtered(
-            lambda partner: partner.onboarding_state != "admitted"
-        ).write({"onboarding_state": "pending"})
+        with self._guard_workflow("res.partner"):
+            self.write({"state": "submitted"})
+            self.partner_id.sudo().filtered(
+                lambda partner: partner.onboarding_state != "admitted"
+            ).write({"onboarding_state": "pending"})
+        # Requested by the person who filed it, who is therefore never one of its reviewers.
+        self._onboarding_request_reviews("user_id")
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             reviewer = application.company_id.onboarding_reviewer_id
@@ -308,13 +341,57 @@ class PartnerOnboardingApplication(models.Model):
         return True
 
     def action_approve(self):
-        """PO-3, PO-4: the central office admits the partner with a grade and schedules the
-        remaining steps as activities."""
+        """PO-3, PO-4: the central office admits the partner with a grade (its tier review
+        is validated) and schedules the remaining steps as activities."""
+        for application in self:
+            application._validate_tier()
+        return True
+
+    def _validate_tier(self, tiers=False):
+        """Every validation (the Admit button, the review widget, its comment wizard) comes
+        here: the rule is checked, the acting user's own review is validated, and the
+        partner is admitted once every review is."""
+        self.ensure_one()
+        self._onboarding_check_admission()
+        self._onboarding_request_reviews("user_id")
+        reviews = self._onboarding_my_reviews(tiers)
+        if self.review_ids and not reviews:
+            raise UserError(
+                self.env._(
+                    "You are not a reviewer of %(application)s (PO-3).",
+                    application=self.display_name,
+                )
+            )
+        if reviews:
+            with self._guard_workflow("tier.review"):
+                super(PartnerOnboardingApplication, self.sudo())._validate_tier(reviews.sudo())
+        if not self.review_ids or self.validation_status == "validated":
+            self._onboarding_admit()
+        return True
+
+    def _rejected_tier(self, tiers=False):
+        """A rejection in the review widget turns the application down; its comment is the
+        written explanation (PO-3)."""
+        self.ensure_one()
+        reviews = self._onboarding_my_reviews(tiers)
+        self._onboarding_refuse("\n".join(filter(None, reviews.mapped("comment"))))
+
+    def _onboarding_check_admission(self):
+        """PO-1, PO-3, PO-4: what must hold before the central office admits."""
         self._onboarding_check_reviewer()
-        today = fields.Date.context_today(self)
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be approved."))
+            if self.env.user in (application.user_id | application.create_uid) and not (
+                self.env.su
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(application)s was filed by you: another member of the central "
+                        "office admits it (PO-3).",
+                        application=application.display_name,
+                    )
+                )
             if not application.grade:
                 raise UserError(
                     self.env._(
@@ -325,10 +402,17 @@ class PartnerOnboardingApplication(models.Model):
             missing = application._onboarding_missing()
             if missing:
                 application._onboarding_raise_missing(missing)
-            application.with_context(onboarding_flow=True).write(
+
+    def _onboarding_admit(self):
+        """PO-3, PO-4: admit the partner, grade it, open its file and schedule the steps."""
+        self.ensure_one()
+        application = self
+        today = fields.Date.context_today(self)
+        partner = application.partner_id.sudo()
+        with application._guard_workflow("res.partner"):
+            application.write(
                 {"state": "approved", "reviewer_id": self.env.uid, "decision_date": today}
             )
-            partner = application.partner_id.sudo()
             partner.write(
                 {
                     "onboarding_state": "admitted",
@@ -339,25 +423,25 @@ class PartnerOnboardingApplication(models.Model):
                     "onboarding_other_region": application.other_region,
                 }
             )
-            partner._onboarding_ensure_file(application)
-            granted = partner._onboarding_set_grade(
-                application.grade, reason="admission", application=application
-            )
-            application.activity_ids.filtered(
-                lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Admitted."))
-            application._onboarding_schedule_steps()
-            application.message_post(
-                body=self.env._(
-                    "Admitted by %(reviewer)s. Remaining steps are scheduled as activities.",
-                    reviewer=self.env.user.name,
-                ),
-                partner_ids=application.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-            if granted != application.grade:
+        partner._onboarding_ensure_file(application)
+        granted = partner._onboarding_set_grade(
+            application.grade, reason="admission", application=application
+        )
+        application.activity_ids.filtered(
+            lambda activity: activity.user_id == self.env.user
+        ).action_feedback(feedback=self.env._("Admitted."))
+        application._onboarding_schedule_steps()
+        application.message_post(
+            body=self.env._(
+                "Admitted by %(reviewer)s. Remaining steps are scheduled as activities.",
+                reviewer=self.env.user.name,
+            ),
+            partner_ids=application.user_id.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+        if granted != application.grade:
+            with application._guard_workflow():
                 application.grade = granted
-        return True
 
     def _onboarding_check_reviewer(self):
         if not self.env.su and not self.env.user.has_group(
@@ -409,17 +493,31 @@ class PartnerOnboardingApplication(models.Model):
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be refused."))
-        self.with_context(onboarding_flow=True).write(
-            {
-                "state": "refused",
-                "refusal_reason": explanation,
-                "reviewer_id": self.env.uid,
-                "decision_date": today,
-            }
-        )
-        self.partner_id.sudo().filtered(
-            lambda partner: partner.onboarding_state != "admitted"
-        ).write({"onboarding_state": "refused"})
+            reviews = application._onboarding_my_reviews()
+            if application.review_ids and not reviews:
+                raise UserError(
+                    self.env._(
+                        "You are not a reviewer of %(application)s (PO-3).",
+                        application=application.display_name,
+                    )
+                )
+            if reviews:
+                with self._guard_workflow("tier.review"):
+                    super(PartnerOnboardingApplication, application.sudo())._rejected_tier(
+                        reviews.sudo()
+                    )
+        with self._guard_workflow("res.partner", "tier.review"):
+            self.write(
+                {
+                    "state": "refused",
+                    "refusal_reason": explanation,
+                    "reviewer_id": self.env.uid,
+                    "decision_date": today,
+                }
+            )
+            self.partner_id.sudo().filtered(
+                lambda partner: partner.onboarding_state != "admitted"
+            ).write({"onboarding_state": "refused"})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
             application.activity_ids.filtered(
@@ -447,5 +545,18 @@ class PartnerOnboardingApplication(models.Model):
                 raise UserError(
                     self.env._("Only submitted or refused applications go back to draft.")
                 )
-        self.with_context(onboarding_flow=True).write({"state": "draft"})
+            if self.env.user not in application.user_id | application.create_uid and not (
+                self._guard_bypassed() or self.env.user.has_group(CENTRAL_GROUP)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the person who filed %(application)s or the central office "
+                        "takes it back to draft.",
+                        application=application.display_name,
+                    )
+                )
+        with self._guard_workflow("tier.review"):
+            # A new submission asks for a new review.
+            self.sudo().review_ids.unlink()
+            self.write({"state": "draft"})
         return True

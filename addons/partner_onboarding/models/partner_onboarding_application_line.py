@@ -1,7 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from .partner_onboarding_material import SECTIONS
 
@@ -12,7 +11,11 @@ class PartnerOnboardingApplicationLine(models.Model):
 
     _name = "partner.onboarding.application.line"
     _description = "Admission Application Item"
+    _inherit = ["incentive.guard.mixin"]
     _order = "application_id, section, sequence, id"
+
+    _guard_frozen_fields = ("__all__",)
+    _guard_unlink = "_guard_open_records"
 
     application_id = fields.Many2one(
         "partner.onboarding.application", required=True, index=True, ondelete="cascade"
@@ -64,32 +67,17 @@ class PartnerOnboardingApplicationLine(models.Model):
             "valid_until": self.valid_until or None,
         }
 
-    # An application is frozen once submitted; the central office may still renew materials
-    # of admitted partners (PO-10).
+    # --- Guard: an application is frozen once submitted; the central office may still
+    # renew materials of admitted partners (PO-10).
 
-    def _onboarding_check_editable(self):
-        if self.env.su or self.env.user.has_group(
-            "partner_onboarding.group_partner_onboarding_manager"
-        ):
-            return
-        if any(line.application_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._(
-                    "The application is with the central office: only it can change the "
-                    "attachments now."
-                )
-            )
+    def _guard_open_records(self):
+        """Lines of draft applications; every line for the central office."""
+        if self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
+            return self
+        return self.filtered(lambda line: line.application_id.state == "draft")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._onboarding_check_editable()
-        return lines
-
-    def write(self, vals):
-        self._onboarding_check_editable()
-        return super().write(vals)
-
-    def unlink(self):
-        self._onboarding_check_editable()
-        return super().unlink()
+    def _guard_hint(self):
+        return self.env._(
+            "The application is with the central office: only it can change the attachments "
+            "now (PO-3)."
+        )

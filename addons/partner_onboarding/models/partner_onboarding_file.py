@@ -1,9 +1,11 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
+import psycopg2.errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, UserError, ValidationError
 
 from ..tools import archive, ranking
 from .partner_onboarding_grade import GRADE_GROUPS
@@ -26,10 +28,21 @@ class PartnerOnboardingFile(models.Model):
 
     _name = "partner.onboarding.file"
     _description = "Partner File"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "ranking, id"
     _rec_name = "partner_id"
     _check_company_auto = True
+
+    # Set by the visits (PO-6), the ranking (PO-9) and the preferred-partner decision only.
+    _guarded_fields = (
+        "partner_id",
+        "company_id",
+        "last_visit_date",
+        "form_completeness",
+        "ranking_score",
+        "ranking",
+        "preferred",
+    )
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(
@@ -94,6 +107,32 @@ class PartnerOnboardingFile(models.Model):
         "Ratings go from 0 to 5.",
     )
 
+    @api.model
+    def _onboarding_create_unique(self, vals_list, model=None):
+        """Create on a search-then-create path (a partner's file, a period's snapshot): when
+        another worker created the same record after our snapshot, the request is retried and
+        then finds it, instead of failing on the unique index."""
+        model = (model if model is not None else self).sudo()
+        try:
+            with self.env.cr.savepoint():
+                return model.create(vals_list)
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError(f"{model._name} created concurrently, retrying") from error
+
+    @api.constrains(*RATINGS)
+    def _check_ratings(self):
+        """PO-9: ratings go from 0 to 5 (checked here for a readable message; the database
+        constraint holds too)."""
+        for file in self:
+            if any(not 0 <= file[name] <= 5 for name in RATINGS):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s: contract performance, safety and quality and "
+                        "cooperation are rated from 0 to 5 (PO-9).",
+                        partner=file.partner_id.display_name,
+                    )
+                )
+
     @api.depends(*FILE_SECTIONS)
     def _compute_file_completeness(self):
         for file in self:
@@ -132,8 +171,21 @@ class PartnerOnboardingFile(models.Model):
             )
         return vals
 
+    def _onboarding_check_central(self):
+        """Actions of the central office, on files it may change (its companies)."""
+        if not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
+            raise UserError(self.env._("Only the central office keeps the partner files (PO-7)."))
+        self.check_access("write")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Visits (PO-6), the ranking (PO-9) and the central office's preferred-partner "
+            "decision set these fields."
+        )
+
     def action_snapshot(self):
         """An extra archived copy, for special occasions (PO-7)."""
+        self._onboarding_check_central()
         snapshots = (
             self.env["partner.onboarding.file.snapshot"]
             .sudo()
@@ -172,14 +224,17 @@ class PartnerOnboardingFile(models.Model):
             )
             if period:
                 vals_list.append(file._snapshot_vals("half_year", period))
-        Snapshot.create(vals_list)
+        File = self.env["partner.onboarding.file"]
+        File._onboarding_create_unique(vals_list, Snapshot)
 
     # --- Ranking (PO-9)
 
     @api.model
-    def _cron_rank(self):
-        """PO-9: rank every file of each company on completeness and the past year."""
-        files = self.sudo().search([])
+    def _cron_rank(self, companies=None):
+        """PO-9: rank every file of each company (of ``companies``, default all) on
+        completeness and the past year."""
+        domain = [("company_id", "in", companies.ids)] if companies is not None else []
+        files = self.sudo().search(domain)
         applications = (
             self.env["partner.onboarding.application"]
             .sudo()
@@ -212,23 +267,26 @@ class PartnerOnboardingFile(models.Model):
                 )
             ranks = ranking.rank(scores)
             for file in company_files:
-                file.write(
-                    {
-                        "form_completeness": shares[file],
-                        "ranking_score": scores[file],
-                        "ranking": ranks[file],
-                    }
-                )
+                with file._guard_workflow():
+                    file.write(
+                        {
+                            "form_completeness": shares[file],
+                            "ranking_score": scores[file],
+                            "ranking": ranks[file],
+                        }
+                    )
 
     def action_rank(self):
-        self._cron_rank()
+        """PO-9: rank the files again now (the central office, after updating files)."""
+        self._onboarding_check_central()
+        # Only the companies the central office member works for (checked before sudo).
+        self._cron_rank(companies=self.env.companies & self.company_id)
         return True
 
     def action_mark_preferred(self):
         """PO-9: top partners with an outstanding past year get fee discounts and priority
         service."""
-        if not self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
-            raise UserError(self.env._("Only the central office marks preferred partners."))
+        self._onboarding_check_central()
         for file in self:
             error = ranking.preferred_error(
                 file.ranking,
@@ -255,11 +313,15 @@ class PartnerOnboardingFile(models.Model):
                         rating=file.company_id.onboarding_outstanding_rating,
                     )
                 )
-        self.write({"preferred": True})
+        with self._guard_workflow():
+            self.write({"preferred": True})
         return True
 
     def action_unmark_preferred(self):
-        self.write({"preferred": False})
+        """PO-9: the central office withdraws the preferred status."""
+        self._onboarding_check_central()
+        with self._guard_workflow():
+            self.write({"preferred": False})
         return True
 
     def action_open_snapshots(self):

@@ -1,26 +1,13 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import grading
-from .partner_onboarding_grade import GRADES
+from .partner_onboarding_grade import GRADE_GROUPS, GRADES
 
 CENTRAL_GROUP = "partner_onboarding.group_partner_onboarding_manager"
 MARKET_GROUP = "partner_onboarding.group_partner_onboarding_market"
-# Written by the approval buttons only.
-_DECISION_FIELDS = {
-    "state",
-    "central_user_id",
-    "central_date",
-    "market_user_id",
-    "market_date",
-    "granted_grade",
-    "downgrade_note",
-    "decision_date",
-    "refusal_reason",
-    "old_grade",
-}
 
 
 class PartnerOnboardingGradeChange(models.Model):
@@ -30,9 +17,55 @@ class PartnerOnboardingGradeChange(models.Model):
 
     _name = "partner.onboarding.grade.change"
     _description = "Partner Grade Change"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "incentive.guard.mixin",
+        "partner.onboarding.tier.mixin",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+
+    # PO-11: the two approvals are tier reviews (base_tier_validation), one per department,
+    # reviewers from the tier definitions (the two groups by default).
+    _state_from = ["proposed"]
+    _state_to = ["approved"]
+    _cancel_state = "refused"
+    _tier_validation_manual_config = False
+    # The proposer edits his proposal until the first approval (the guard freezes it then);
+    # the approvals and the grade granted are written by the workflow while under review.
+    _onboarding_fields_under_review = (
+        "new_grade",
+        "reason",
+        "note",
+        "department_id",
+        "central_user_id",
+        "central_date",
+        "market_user_id",
+        "market_date",
+        "granted_grade",
+        "downgrade_note",
+        "old_grade",
+    )
+
+    # PO-11: written by the approval buttons only.
+    _guarded_fields = (
+        "state",
+        "proposed_by_id",
+        "central_user_id",
+        "central_date",
+        "market_user_id",
+        "market_date",
+        "granted_grade",
+        "downgrade_note",
+        "decision_date",
+        "refusal_reason",
+        "old_grade",
+    )
+    # A proposal is edited by its proposer until the first approval: nobody changes what a
+    # decider already approved.
+    _guard_frozen_fields = {"__all__": "_guard_open_records"}
+    _guard_unlink = "_guard_open_records"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -44,11 +77,14 @@ class PartnerOnboardingGradeChange(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    old_grade = fields.Selection(GRADES, string="From", readonly=True)
-    new_grade = fields.Selection(GRADES, string="To", required=True, tracking=True)
+    old_grade = fields.Selection(GRADES, string="From", readonly=True, groups=GRADE_GROUPS)
+    new_grade = fields.Selection(
+        GRADES, string="To", required=True, tracking=True, groups=GRADE_GROUPS
+    )
     granted_grade = fields.Selection(
         GRADES,
         string="Granted",
+        groups=GRADE_GROUPS,
         readonly=True,
         help="PO-10: the grade actually given; lower than the proposed one when a key "
         "partner's materials are incomplete.",
@@ -115,40 +151,66 @@ class PartnerOnboardingGradeChange(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Partner = self.env["res.partner"].sudo()
         for vals in vals_list:
             if vals.get("state", "proposed") != "proposed":
-                if not self.env.su:
-                    raise UserError(self.env._("A grade change starts as a proposal (PO-11)."))
-                continue
-            vals = self._onboarding_strip_decision(vals)
-            partner = self.env["res.partner"].sudo().browse(vals.get("partner_id"))
-            if partner.onboarding_state != "admitted":
+                continue  # the history written by the workflow (the guard refuses others)
+            partner = Partner.browse(vals.get("partner_id")).exists()
+            if not partner or partner.onboarding_state != "admitted":
                 raise UserError(
                     self.env._(
                         "%(partner)s is not an admitted partner: it has no grade to change.",
-                        partner=partner.display_name,
+                        partner=partner.display_name or "?",
                     )
                 )
             if partner.onboarding_grade == vals.get("new_grade"):
                 raise UserError(
                     self.env._("%(partner)s already has this grade.", partner=partner.display_name)
                 )
-            vals["old_grade"] = partner.onboarding_grade
+            self._onboarding_check_proposer(partner)
         changes = super().create(vals_list)
-        changes.filtered(lambda c: c.state == "proposed")._onboarding_notify_deciders()
+        proposals = changes.filtered(lambda c: c.state == "proposed")
+        with proposals._guard_workflow():
+            for change in proposals:
+                change.old_grade = change.partner_id.sudo().onboarding_grade
+        # Requested by the proposer, who is therefore never one of its reviewers.
+        proposals._onboarding_request_reviews("proposed_by_id")
+        proposals._onboarding_notify_deciders()
         return changes
 
-    def _onboarding_strip_decision(self, vals):
-        if _DECISION_FIELDS & vals.keys() and not self.env.su:
-            raise UserError(self.env._("Decisions are taken with the approval buttons (PO-11)."))
-        return vals
+    def _onboarding_check_proposer(self, partner):
+        """PO-11: the unit responsible for the partner proposes (or a decider)."""
+        user = self.env.user
+        if (
+            self._guard_bypassed()
+            or partner.onboarding_user_id == user
+            or user.has_group(CENTRAL_GROUP)
+            or user.has_group(MARKET_GROUP)
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "Only the person responsible for %(partner)s or the deciding departments "
+                "propose a grade change for it (PO-11).",
+                partner=partner.display_name,
+            )
+        )
 
-    def write(self, vals):
-        if not self.env.context.get("onboarding_flow"):
-            self._onboarding_strip_decision(vals)
-            if any(change.state != "proposed" for change in self):
-                raise UserError(self.env._("Decided grade changes are the history: keep them."))
-        return super().write(vals)
+    def _guard_open_records(self):
+        """Proposals nobody approved yet."""
+        return self.filtered(
+            lambda change: (
+                change.state == "proposed"
+                and not change.central_user_id
+                and not change.market_user_id
+            )
+        )
+
+    def _guard_hint(self):
+        return self.env._(
+            "A grade change is proposed, then approved by the central office and the market "
+            "development department, two different people other than the proposer (PO-11)."
+        )
 
     def _onboarding_notify_deciders(self):
         """Ask both deciding parties for their approval."""
@@ -186,39 +248,119 @@ class PartnerOnboardingGradeChange(models.Model):
                     "(PO-11)."
                 )
             )
-        now = fields.Datetime.now()
+        self._onboarding_lock()
+        self._onboarding_request_reviews("proposed_by_id")
         for change in self:
-            if change.state != "proposed":
-                raise UserError(self.env._("This grade change is already decided."))
-            error = grading.approval_error(
-                role, self.env.uid, change.central_user_id.id, change.market_user_id.id
+            reviews = change._onboarding_my_reviews().filtered(
+                lambda review, role=role: self._onboarding_review_role(review) == role
             )
-            if error == "already_approved":
-                raise UserError(self.env._("Your department already approved this change."))
-            if error == "same_person":
+            if (
+                change.review_ids.filtered(
+                    lambda review, role=role: self._onboarding_review_role(review) == role
+                )
+                and not reviews
+            ):
                 raise UserError(
                     self.env._(
-                        "You already approved for the other department: the two approvals "
-                        "come from two people (PO-11)."
+                        "You are not a reviewer of this grade change for your department (PO-11)."
                     )
                 )
-            field = "central" if role == grading.CENTRAL else "market"
-            change.with_context(onboarding_flow=True).write(
-                {f"{field}_user_id": self.env.uid, f"{field}_date": now}
-            )
-            change.activity_ids.filtered(
-                lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Approved."))
-            if grading.is_decided(change.central_user_id.id, change.market_user_id.id):
-                change._onboarding_apply()
+            change._onboarding_approve_review(role, reviews[:1])
         return True
+
+    def _validate_tier(self, tiers=False):
+        """The review widget and its comment wizard validate here: one review, for one
+        department, per person (PO-11)."""
+        self.ensure_one()
+        self._onboarding_lock()
+        review = self._onboarding_my_reviews(tiers).sorted("sequence")[:1]
+        if not review:
+            raise UserError(self.env._("You are not a reviewer of this grade change (PO-11)."))
+        self._onboarding_approve_review(self._onboarding_review_role(review), review)
+
+    def _onboarding_review_role(self, review):
+        """The department a review stands for, from its tier definition's group."""
+        group = review.sudo().definition_id.reviewer_group_id
+        if group == self.env.ref(CENTRAL_GROUP):
+            return grading.CENTRAL
+        if group == self.env.ref(MARKET_GROUP):
+            return grading.MARKET
+        return None
+
+    def _onboarding_approve_review(self, role, review):
+        """PO-11: approve ``review`` (or, without tier definitions, the department ``role``)
+        as the acting user; the grade applies once both departments approved."""
+        self.ensure_one()
+        if self.state != "proposed":
+            raise UserError(self.env._("This grade change is already decided."))
+        if self.sudo().review_ids.filtered(lambda done: done.done_by == self.env.user):
+            raise UserError(
+                self.env._(
+                    "You already approved this grade change: the two approvals come from "
+                    "two people (PO-11)."
+                )
+            )
+        if role:
+            error = grading.approval_error(
+                role,
+                self.env.uid,
+                self.central_user_id.id,
+                self.market_user_id.id,
+                proposer_id=self.proposed_by_id.id,
+            )
+        else:
+            error = "own_proposal" if self.proposed_by_id == self.env.user else None
+        if error == "own_proposal":
+            raise UserError(
+                self.env._("You proposed this grade change: others decide on it (PO-11).")
+            )
+        if error == "already_approved":
+            raise UserError(self.env._("Your department already approved this change."))
+        if error == "same_person":
+            raise UserError(
+                self.env._(
+                    "You already approved for the other department: the two approvals "
+                    "come from two people (PO-11)."
+                )
+            )
+        with self._guard_workflow("tier.review"):
+            if review:
+                super(PartnerOnboardingGradeChange, self.sudo())._validate_tier(review.sudo())
+            if role:
+                field = "central" if role == grading.CENTRAL else "market"
+                self.write(
+                    {f"{field}_user_id": self.env.uid, f"{field}_date": fields.Datetime.now()}
+                )
+        self.activity_ids.filtered(
+            lambda activity: activity.user_id == self.env.user
+        ).action_feedback(feedback=self.env._("Approved."))
+        if grading.is_decided(self.central_user_id.id, self.market_user_id.id) and (
+            not self.review_ids or self.validation_status == "validated"
+        ):
+            self._onboarding_apply()
+        return True
+
+    def _rejected_tier(self, tiers=False):
+        """A rejection in the review widget refuses the grade change."""
+        self.ensure_one()
+        reviews = self._onboarding_my_reviews(tiers)
+        self._onboarding_refuse_changes(reviews, "\n".join(filter(None, reviews.mapped("comment"))))
+
+    def _onboarding_lock(self):
+        """Lock the changes before checking their approvals: two deciders approving at the
+        same instant are serialised (the second one is retried and sees the first)."""
+        if self:
+            self.env.cr.execute(
+                "SELECT id FROM partner_onboarding_grade_change WHERE id IN %s FOR NO KEY UPDATE",
+                [tuple(self.ids)],
+            )
+            self.invalidate_recordset()
 
     def _onboarding_apply(self):
         self.ensure_one()
         self.partner_id._onboarding_set_grade(self.new_grade, reason=self.reason, change=self)
-        self.with_context(onboarding_flow=True).write(
-            {"state": "approved", "decision_date": fields.Date.context_today(self)}
-        )
+        with self._guard_workflow():
+            self.write({"state": "approved", "decision_date": fields.Date.context_today(self)})
         self.activity_ids.unlink()
         self.message_post(
             body=self.env._("Decided by the central office and the market development department."),
@@ -230,15 +372,31 @@ class PartnerOnboardingGradeChange(models.Model):
         """Either deciding party turns the change down."""
         if not self.env.user.has_group(CENTRAL_GROUP) and not self.env.user.has_group(MARKET_GROUP):
             raise UserError(self.env._("Only the deciding departments can refuse (PO-11)."))
-        if any(change.state != "proposed" for change in self):
-            raise UserError(self.env._("This grade change is already decided."))
-        self.with_context(onboarding_flow=True).write(
-            {"state": "refused", "decision_date": fields.Date.context_today(self)}
-        )
-        self.activity_ids.unlink()
+        self._onboarding_lock()
+        for change in self:
+            reviews = change._onboarding_my_reviews()
+            if change.review_ids and not reviews:
+                raise UserError(self.env._("You are not a reviewer of this grade change (PO-11)."))
+            change._onboarding_refuse_changes(reviews)
         return True
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never_decided(self):
-        if any(change.state != "proposed" for change in self):
-            raise UserError(self.env._("Decided grade changes are the history: keep them."))
+    def _onboarding_refuse_changes(self, reviews, reason=False):
+        self.ensure_one()
+        if self.state != "proposed":
+            raise UserError(self.env._("This grade change is already decided."))
+        if self.proposed_by_id == self.env.user and not self._guard_bypassed():
+            raise UserError(
+                self.env._("You proposed this grade change: others decide on it (PO-11).")
+            )
+        with self._guard_workflow("tier.review"):
+            if reviews:
+                super(PartnerOnboardingGradeChange, self.sudo())._rejected_tier(reviews.sudo())
+            self.write(
+                {
+                    "state": "refused",
+                    "decision_date": fields.Date.context_today(self),
+                    "refusal_reason": reason or False,
+                }
+            )
+        self.activity_ids.unlink()
+        return True

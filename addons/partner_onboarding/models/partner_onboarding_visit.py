@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -23,9 +23,23 @@ class PartnerOnboardingVisit(models.Model):
 
     _name = "partner.onboarding.visit"
     _description = "Partner Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "date_deadline desc, id desc"
     _check_company_auto = True
+
+    # PO-5, PO-6: the planning cron and the report set these; nobody moves a planned visit
+    # away or marks it done without its report.
+    _guarded_fields = ("state", "kind", "user_id", "is_overdue", "project_near")
+    # A visit's partner and deadline are the visitor's choice for an extra visit he plans
+    # himself; regular and senior visits are planned by the grade (PO-5). The report is
+    # written while the visit is planned.
+    _guard_frozen_fields = {
+        "__all__": "_guard_open_records",
+        "partner_id": "_onboarding_own_extra_records",
+        "company_id": "_onboarding_own_extra_records",
+        "date_deadline": "_onboarding_own_extra_records",
+    }
+    _guard_unlink = "_onboarding_own_extra_records"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -72,6 +86,12 @@ class PartnerOnboardingVisit(models.Model):
         readonly=True, help="PO-5: planned sooner because a project with the partner is near."
     )
 
+    # PO-5: one planned regular and one planned senior management visit per partner.
+    _one_planned_per_kind = models.UniqueIndex(
+        "(partner_id, kind) WHERE state = 'planned' AND kind IN ('regular', 'senior')",
+        "The partner already has a planned visit of this kind.",
+    )
+
     # --- Report (PO-6)
     report = fields.Text(help="What was seen and discussed.")
     next_moves = fields.Text(
@@ -92,6 +112,46 @@ class PartnerOnboardingVisit(models.Model):
     partner_website = fields.Char(
         string="Website", compute="_compute_partner_data", store=True, readonly=False
     )
+
+    # --- Guard
+
+    def _guard_open_records(self):
+        """Planned visits (their report is being written)."""
+        return self.filtered(lambda visit: visit.state == "planned")
+
+    def _onboarding_own_extra_records(self):
+        """Planned extra visits, which their visitor plans himself."""
+        return self.filtered(
+            lambda visit: (
+                visit.state == "planned"
+                and visit.kind == "extra"
+                and (visit.user_id == self.env.user or visit.create_uid == self.env.user)
+            )
+        )
+
+    def _guard_hint(self):
+        return self.env._(
+            "Regular and senior management visits are planned by the partner's grade (PO-5) "
+            "and closed with their report (PO-6)."
+        )
+
+    def _onboarding_check_visitor(self):
+        """The visitor, the partner's responsible or the central office acts on a visit."""
+        user = self.env.user
+        if self._guard_bypassed() or user.has_group(
+            "partner_onboarding.group_partner_onboarding_manager"
+        ):
+            return
+        for visit in self:
+            if user not in (visit.user_id | visit.sudo().partner_id.onboarding_user_id):
+                raise UserError(
+                    self.env._(
+                        "%(visit)s is %(visitor)s's: only the visitor, the partner's "
+                        "responsible or the central office report or cancel it.",
+                        visit=visit.display_name,
+                        visitor=visit.user_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -122,10 +182,17 @@ class PartnerOnboardingVisit(models.Model):
     def action_done(self):
         """PO-6: close the visit with its report: the partner's data is updated, their next
         moves go to the file."""
+        self._onboarding_check_visitor()
         today = fields.Date.context_today(self)
         for visit in self:
             if visit.state != "planned":
                 raise UserError(self.env._("Only planned visits can be reported."))
+            if visit.date_done and visit.date_done > today:
+                raise UserError(
+                    self.env._(
+                        "A visit is reported once done: its date cannot be in the future (PO-5)."
+                    )
+                )
             if not (visit.report and visit.next_moves):
                 raise UserError(
                     self.env._(
@@ -141,9 +208,10 @@ class PartnerOnboardingVisit(models.Model):
             }
             if updates:
                 partner.write(updates)
-            visit.write(
-                {"state": "done", "date_done": visit.date_done or today, "is_overdue": False}
-            )
+            with visit._guard_workflow():
+                visit.write(
+                    {"state": "done", "date_done": visit.date_done or today, "is_overdue": False}
+                )
             file = partner._onboarding_ensure_file()
             file.write({"last_visit_date": visit.date_done, "next_moves": visit.next_moves})
             file.message_post(
@@ -158,7 +226,12 @@ class PartnerOnboardingVisit(models.Model):
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled", "is_overdue": False})
+        """Cancel planned visits (a regular visit is planned again by the next run)."""
+        self._onboarding_check_visitor()
+        if any(visit.state != "planned" for visit in self):
+            raise UserError(self.env._("Only planned visits can be cancelled."))
+        with self._guard_workflow():
+            self.write({"state": "cancelled", "is_overdue": False})
         self.activity_ids.unlink()
         return True
 
@@ -221,7 +294,7 @@ class PartnerOnboardingVisit(models.Model):
                         continue
                     to_create.append(self._onboarding_visit_vals(partner, company, kind, deadline))
                     to_create[-1]["project_near"] = near and kind == visits.REGULAR
-            Visit.create(to_create)
+            self.env["partner.onboarding.file"]._onboarding_create_unique(to_create, Visit)
             for deadline, moved in to_move.items():
                 moved.write({"date_deadline": deadline, "project_near": True})
                 moved.activity_ids.write({"date_deadline": deadline})

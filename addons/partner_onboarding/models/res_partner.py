@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -8,7 +8,25 @@ from .partner_onboarding_grade import GRADE_GROUPS, GRADES
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "incentive.guard.mixin"]
+
+    # PO-1 .. PO-4, PO-11: admission and grade are written by the admission and grade change
+    # workflows only (never by a salesperson, whatever the client sends).
+    _guarded_fields = (
+        "onboarding_state",
+        "onboarding_admitted_date",
+        "onboarding_company_id",
+        "onboarding_grade",
+        "onboarding_grade_date",
+    )
+    # Who follows the partner and how often it is visited (PO-5): the central office decides.
+    _guard_frozen_fields = {
+        "onboarding_user_id": "_onboarding_central_office_records",
+        "onboarding_department_id": "_onboarding_central_office_records",
+        "onboarding_other_region": "_onboarding_central_office_records",
+        "onboarding_senior_visit": "_onboarding_central_office_records",
+    }
 
     # --- Admission (PO-1 .. PO-3); not secret: salespeople see whether a partner is admitted
     onboarding_state = fields.Selection(
@@ -97,15 +115,21 @@ class ResPartner(models.Model):
             partner.onboarding_visit_count = len(partner.onboarding_visit_ids)
             partner.onboarding_grade_change_count = len(partner.onboarding_grade_change_ids)
 
-    def write(self, vals):
-        if "onboarding_grade" in vals and not self.env.context.get("onboarding_grade_flow"):
-            raise UserError(
-                self.env._(
-                    "Grades change through a grade change request decided by the central "
-                    "office and the market development department (PO-11)."
-                )
-            )
-        return super().write(vals)
+    # --- Guard
+
+    def _onboarding_central_office_records(self):
+        """The partners whose follow-up the acting user may set: all for the central office
+        (within his companies, by the record rules), none for anybody else."""
+        if self.env.user.has_group("partner_onboarding.group_partner_onboarding_manager"):
+            return self
+        return self.browse()
+
+    def _guard_hint(self):
+        return self.env._(
+            "A partner is admitted by the central office approving its admission application "
+            "(PO-3), and its grade changes through a grade change request decided by the "
+            "central office and the market development department (PO-11)."
+        )
 
     # --- Smart buttons
 
@@ -146,7 +170,7 @@ class ResPartner(models.Model):
         file = File.search([("partner_id", "=", self.id)], limit=1)
         if not file:
             application = application or self._onboarding_application()
-            file = File.create(
+            file = File._onboarding_create_unique(
                 {
                     "partner_id": self.id,
                     "company_id": (
@@ -220,15 +244,17 @@ class ResPartner(models.Model):
                 missing="\n".join(f"- {gap}" for gap in gaps),
             )
         old_grade = partner.onboarding_grade
-        partner.with_context(onboarding_grade_flow=True).write(
-            {"onboarding_grade": granted, "onboarding_grade_date": fields.Date.context_today(self)}
-        )
         Change = self.env["partner.onboarding.grade.change"].sudo()
-        if change:
-            change.sudo().with_context(onboarding_flow=True).write(
-                {"granted_grade": granted, "downgrade_note": note}
+        with partner._guard_workflow(Change._name):
+            partner.write(
+                {
+                    "onboarding_grade": granted,
+                    "onboarding_grade_date": fields.Date.context_today(self),
+                }
             )
-        else:
+            if change:
+                change.sudo().write({"granted_grade": granted, "downgrade_note": note})
+                return granted
             Change.create(
                 {
                     "partner_id": self.id,

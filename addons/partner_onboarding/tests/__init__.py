@@ -1,5 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_install
 from . import test_admission
 from . import test_grading_visits_files
+from . import test_attacks
+from . import test_concurrency

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 from datetime import date
 
@@ -136,7 +136,7 @@ class PartnerOnboardingCommon(TransactionCase):
         partners = cls.env["res.partner"].create(
             [{"name": f"Partner {index}", "is_company": True} for index in range(count)]
         )
-        partners.with_context(onboarding_grade_flow=True).write(
+        partners.write(
             {
                 "onboarding_state": "admitted",
                 "onboarding_admitted_date": date(2026, 1, 5),

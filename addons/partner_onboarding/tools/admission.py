@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Completeness of an admission application (PO-1) and of key partners' materials (PO-10).
 
 An application is a main form plus structured lines in sections (address, staff, equipment,

@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Periodic snapshots of partner files (PO-7).
 
 The year is cut into periods of ``months`` (6: January-June and July-December). Once a period

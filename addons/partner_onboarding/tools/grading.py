@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Grades: the key-partner materials check (PO-10) and two-party grade decisions (PO-11)."""
 
 OK = "ok"
@@ -42,14 +42,16 @@ def grade_after_materials_check(grade, grades_in_order, key_grades, materials_mi
     return fallback, DOWNGRADED
 
 
-def approval_error(role, user_id, central_user_id, market_user_id):
+def approval_error(role, user_id, central_user_id, market_user_id, proposer_id=None):
     """PO-11: why ``user_id`` may not approve a grade change as ``role``, or None.
 
     The central office and the market development department decide together: each party
-    approves once, and one person cannot approve for both.
+    approves once, one person cannot approve for both, and nobody approves his own proposal.
     """
     if role not in (CENTRAL, MARKET):
         raise ValueError(f"Unknown role {role!r}")
+    if proposer_id and proposer_id == user_id:
+        return "own_proposal"
     own, other = (
         (central_user_id, market_user_id) if role == CENTRAL else (market_user_id, central_user_id)
     )

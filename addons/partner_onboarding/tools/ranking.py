@@ -1,5 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Ranking of partners (PO-9) on the completeness of their application and file and on the
 past year's record (contract performance, safety and quality, cooperation)."""
 

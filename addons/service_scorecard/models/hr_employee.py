@@ -4,7 +4,18 @@ from odoo import fields, models
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "incentive.guard.mixin"]
+
+    # SC-7: HR puts a customer manager on probation with the quarterly scorecard's buttons,
+    # on the closing's proposal only.
+    _guarded_fields = ("scorecard_probation", "scorecard_probation_since")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Use Start Probation or End Probation on the quarterly scorecard that proposed it "
+            "(SC-7)."
+        )
 
     scorecard_enabled = fields.Boolean(
         string="Scored Customer Manager",

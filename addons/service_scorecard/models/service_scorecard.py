@@ -1,7 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from ..tools import payout, scoring
 
@@ -11,10 +10,22 @@ class ServiceScorecard(models.Model):
 
     _name = "service.scorecard"
     _description = "Monthly Service Scorecard"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "date_start desc, rank_quality, employee_id"
     _rec_names_search = ["employee_id", "period_id"]
     _check_company_auto = True
+
+    # Created by the events and the closing of the month, ranked by the closing (SC-1, SC-6).
+    _guarded_fields = (
+        "employee_id",
+        "period_id",
+        "quarter_scorecard_id",
+        "base_score",
+        "rank_quality",
+        "rank_revenue",
+    )
+    # SC-6: the supervisor enters the revenue while the month is open.
+    _guard_frozen_fields = ("revenue",)
 
     # --- Who and when
     employee_id = fields.Many2one(
@@ -121,14 +132,14 @@ class ServiceScorecard(models.Model):
             card.effective_score = scoring.effective_score(card.score, scale, card.fraud)
             card.reward_amount = payout.amount_by_grade(code, rewards)
 
-    def write(self, vals):
-        if "revenue" in vals:
-            self.check_access("write")
-        if "revenue" in vals and self.filtered(lambda card: card.state == "closed"):
-            raise UserError(
-                self.env._("The month is closed: reopen it to change the business revenue.")
-            )
-        return super().write(vals)
+    def _guard_open_records(self):
+        """Scorecards of open months."""
+        return self.filtered(lambda card: card.state != "closed")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Scores come from confirmed events; reopen the month to change its revenue."
+        )
 
     # --- Booking (SC-4)
 

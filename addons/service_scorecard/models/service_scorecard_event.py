@@ -1,7 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2.errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ConcurrencyError, UserError, ValidationError
 
 from ..tools import periods, scoring
 
@@ -12,28 +14,34 @@ class ServiceScorecardEvent(models.Model):
 
     _name = "service.scorecard.event"
     _description = "Service Scorecard Event"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "incentive.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    # Fields a confirmed event keeps for good: the record of what happened.
-    _LOCKED_FIELDS = frozenset(
-        {
-            "name",
-            "employee_id",
-            "date",
-            "type_id",
-            "quantity",
-            "unit_points",
-            "survey_rate",
-            "note",
-            "evidence_ids",
-            "countered_event_id",
-            "scorecard_id",
-            "quarter_scorecard_id",
-            "company_id",
-        }
+    # Set by the workflow only: confirmation, where the event counts, what it counters.
+    _guarded_fields = (
+        "state",
+        "confirmed_by_id",
+        "confirmed_date",
+        "scorecard_id",
+        "quarter_scorecard_id",
+        "countered_event_id",
     )
+    # What happened, edited while the event is a draft; a confirmed event is corrected by a
+    # counter-event only (SC-1).
+    _guard_frozen_fields = (
+        "name",
+        "employee_id",
+        "company_id",
+        "date",
+        "type_id",
+        "quantity",
+        "unit_points",
+        "survey_rate",
+        "note",
+        "evidence_ids",
+    )
+    _guard_unlink = "_guard_open_records"
 
     name = fields.Char(string="Description", required=True, tracking=True)
     employee_id = fields.Many2one(
@@ -131,10 +139,24 @@ class ServiceScorecardEvent(models.Model):
     _quantity_positive = models.Constraint(
         "CHECK (quantity >= 1)", "An event records at least one occurrence."
     )
+    _survey_rate_range = models.Constraint(
+        "CHECK (survey_rate BETWEEN 0 AND 100)", "A satisfaction rate goes from 0 to 100 %."
+    )
     _countered_once = models.UniqueIndex(
         "(countered_event_id) WHERE countered_event_id IS NOT NULL",
         "An event is countered once.",
     )
+
+    def _check_input(self, vals):
+        """A readable message for out-of-range input, before the database constraints."""
+        quantity = vals.get("quantity")
+        if quantity is not None and (not isinstance(quantity, int) or quantity < 1):
+            raise ValidationError(self.env._("An event records at least one occurrence."))
+        rate = vals.get("survey_rate")
+        if rate is not None and (
+            not isinstance(rate, (int, float)) or isinstance(rate, bool) or not 0 <= rate <= 100
+        ):
+            raise ValidationError(self.env._("A satisfaction rate goes from 0 to 100 %."))
 
     @api.depends("employee_id")
     def _compute_company_id(self):
@@ -184,8 +206,11 @@ class ServiceScorecardEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_input(vals)
         events = super().create(vals_list)
-        events._attach_scorecards()
+        with events._guard_workflow():
+            events._attach_scorecards()
         return events
 
     def _attach_scorecards(self):
@@ -218,30 +243,25 @@ class ServiceScorecardEvent(models.Model):
             for event in events:
                 event[field] = cards[event.employee_id.id, period_of[event].id]
 
-    # --- Immutability
+    # --- Guard
 
     def write(self, vals):
-        if self._LOCKED_FIELDS.intersection(vals) and self.filtered(
-            lambda event: event.state == "confirmed"
-        ):
-            raise UserError(
-                self.env._(
-                    "A confirmed event cannot be changed: record a counter-event to cancel it, "
-                    "then record the right event."
-                )
-            )
+        self._check_input(vals)
+        res = super().write(vals)
         if {"employee_id", "date", "type_id"}.intersection(vals):
-            res = super().write(vals)
-            self._attach_scorecards()
-            return res
-        return super().write(vals)
+            with self._guard_workflow():
+                self._attach_scorecards()
+        return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if self.filtered(lambda event: event.state != "draft"):
-            raise UserError(
-                self.env._("A confirmed event cannot be deleted: record a counter-event instead.")
-            )
+    def _guard_open_records(self):
+        """Draft events."""
+        return self.filtered(lambda event: event.state == "draft")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Confirm the event with its button; a confirmed event is cancelled by a "
+            "counter-event, then the right event is recorded (SC-1)."
+        )
 
     # --- Workflow
 
@@ -253,16 +273,55 @@ class ServiceScorecardEvent(models.Model):
         """Confirm events: they count from now on and can no longer be changed (SC-1)."""
         if self.filtered(lambda event: event.state != "draft"):
             raise UserError(self.env._("Only draft events can be confirmed."))
-        for event in self:
+        self._check_not_own()
+        self._lock_quarters()
+        now = fields.Datetime.now()
+        # One by one: each event of the batch counts in the quarter limit of the next.
+        for event in self.sorted(lambda event: (event.date, event.id)):
             event._check_confirmable()
-        self.write(
-            {
-                "state": "confirmed",
-                "confirmed_by_id": self.env.uid,
-                "confirmed_date": fields.Datetime.now(),
-            }
-        )
+            with event._guard_workflow():
+                event.write(
+                    {"state": "confirmed", "confirmed_by_id": self.env.uid, "confirmed_date": now}
+                )
+            event.flush_recordset()
         return True
+
+    def _check_not_own(self):
+        """Nobody confirms or counters the events of his own scorecard."""
+        if self._guard_bypassed():
+            return
+        own = self.filtered(lambda event: event.employee_id.user_id == self.env.user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "%(event)s is about you: another supervisor confirms it.",
+                    event=own[0].name,
+                )
+            )
+
+    def _lock_quarters(self):
+        """SC-1: serialise the confirmations of quarter-limited events of one manager.
+
+        The quarter limit (3 supervisor points by default) is a sum over confirmed events:
+        two workers confirming at the same instant would each miss the other's event in
+        their snapshot. Updating the quarter scorecards' row first makes the second worker
+        wait for the first and then fail with a retryable concurrency error; its retry sees
+        the first confirmation and checks the limit against it.
+        """
+        limited = self.filtered(lambda event: event.type_id.quarter_limit)
+        quarters = limited.quarter_scorecard_id | limited.scorecard_id.quarter_scorecard_id
+        if not quarters:
+            return
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "UPDATE service_scorecard_quarter SET write_date = (now() at time zone 'UTC') "
+                    "WHERE id IN %s",
+                    [tuple(quarters.ids)],
+                )
+        except psycopg2.errors.SerializationFailure as error:
+            raise ConcurrencyError("Quarterly scorecard changed concurrently, retrying") from error
+        quarters.invalidate_recordset(["write_date"])
 
     def _check_confirmable(self):
         self.ensure_one()
@@ -290,7 +349,7 @@ class ServiceScorecardEvent(models.Model):
             raise UserError(self.env._("Enter the satisfaction rate of the survey."))
         if event_type.points_editable:
             start, end = periods.period_bounds(periods.QUARTER, self.date)
-            others = self.search(
+            others = self.sudo().search(
                 [
                     ("employee_id", "=", self.employee_id.id),
                     ("type_id", "=", event_type.id),
@@ -337,6 +396,8 @@ class ServiceScorecardEvent(models.Model):
         """Record a counter-event that takes back a confirmed event's points (and fraud),
         open for the supervisor to explain and confirm."""
         self.ensure_one()
+        self.check_access("write")
+        self._check_not_own()
         if self.state != "confirmed":
             raise UserError(self.env._("Only confirmed events are countered; edit a draft."))
         if self.countered_event_id:
@@ -345,22 +406,33 @@ class ServiceScorecardEvent(models.Model):
             )
         if self.counter_event_ids:
             raise UserError(self.env._("This event is already countered."))
-        counter = self.create(
-            {
-                "name": self.env._("Counter: %(name)s", name=self.name),
-                "employee_id": self.employee_id.id,
-                "company_id": self.company_id.id,
-                "date": self.date,
-                "type_id": self.type_id.id,
-                "quantity": self.quantity,
-                "unit_points": -self.unit_points,
-                "survey_rate": self.survey_rate,
-                "countered_event_id": self.id,
-            }
-        )
+        with self._guard_workflow():
+            counter = self._create_counter()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
             "res_id": counter.id,
             "view_mode": "form",
+        }
+
+    def _create_counter(self):
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return self.create(self._prepare_counter_vals())
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError("Event countered concurrently, retrying") from error
+
+    def _prepare_counter_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Counter: %(name)s", name=self.name),
+            "employee_id": self.employee_id.id,
+            "company_id": self.company_id.id,
+            "date": self.date,
+            "type_id": self.type_id.id,
+            "quantity": self.quantity,
+            "unit_points": -self.unit_points,
+            "survey_rate": self.survey_rate,
+            "countered_event_id": self.id,
         }

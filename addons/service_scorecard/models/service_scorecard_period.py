@@ -3,10 +3,11 @@
 import datetime
 import logging
 
+import psycopg2.errors
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, UserError
 from odoo.tools import format_amount
 
 from ..tools import payout, periods, ranking
@@ -19,9 +20,23 @@ class ServiceScorecardPeriod(models.Model):
 
     _name = "service.scorecard.period"
     _description = "Service Scorecard Period"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "incentive.guard.mixin"]
     _order = "date_start desc, period_type"
     _check_company_auto = True
+
+    # Periods are created by the events and scorecards that need them and closed or
+    # reopened by their buttons only (SC-1 .. SC-7).
+    _guarded_fields = (
+        "name",
+        "company_id",
+        "period_type",
+        "date_start",
+        "date_end",
+        "state",
+        "revision",
+        "closed_by_id",
+        "closed_date",
+    )
 
     name = fields.Char(required=True, readonly=True)
     company_id = fields.Many2one(
@@ -87,7 +102,8 @@ class ServiceScorecardPeriod(models.Model):
             )
         }
         missing = [key for key in wanted if key not in found]
-        created = self.sudo().create(
+        created = self._create_unique_in(
+            self.sudo(),
             [
                 {
                     "company_id": company_id,
@@ -97,7 +113,7 @@ class ServiceScorecardPeriod(models.Model):
                     "name": wanted[company_id, start][1],
                 }
                 for company_id, start in missing
-            ]
+            ],
         )
         found.update(zip(missing, created, strict=True))
         return {key: found[key].with_env(self.env) for key in wanted}
@@ -148,10 +164,25 @@ class ServiceScorecardPeriod(models.Model):
                         vals["base_score"] = period.company_id.scorecard_base_score
                         vals["quarter_scorecard_id"] = result[employee.id, quarter_of[period].id].id
                     to_create.append(vals)
-            created = cards.create(to_create)
+            created = self._create_unique_in(cards, to_create)
             existing.update({(card.employee_id.id, card.period_id.id): card for card in created})
             result.update(existing)
         return {key: card.with_env(self.env) for key, card in result.items()}
+
+    @api.model
+    def _create_unique_in(self, model, vals_list):
+        """Create ``model`` records on a search-then-create path: when another worker created
+        the same one after our snapshot, retry the whole request (it will then find it)."""
+        if not vals_list:
+            return model.browse()
+        try:
+            with self.env.cr.savepoint(), model._guard_workflow():
+                return model.create(vals_list)
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError(f"{model._name} created concurrently, retrying") from error
+
+    def _guard_hint(self):
+        return self.env._("Close or reopen the period with its buttons.")
 
     # --- Closing and reopening
 
@@ -178,12 +209,13 @@ class ServiceScorecardPeriod(models.Model):
             "closed_by_id": self.env.uid,
             "closed_date": fields.Datetime.now(),
         }
-        if months:
-            months._close_months()
-            months.write(closed_vals)
-        if quarters:
-            quarters._close_quarters()
-            quarters.write(closed_vals)
+        with self._guard_workflow("service.scorecard", "service.scorecard.quarter"):
+            if months:
+                months._close_months()
+                months.write(closed_vals)
+            if quarters:
+                quarters._close_quarters()
+                quarters.write(closed_vals)
         return True
 
     def _scored_employees(self):
@@ -292,9 +324,11 @@ class ServiceScorecardPeriod(models.Model):
             lines.action_cancel()
         quarter_cards = self.quarter_scorecard_ids.sudo()
         quarter_cards.activity_ids.unlink()
-        quarter_cards.write({"probation_decision": False})
+        with self._guard_workflow("service.scorecard.quarter"):
+            quarter_cards.write({"probation_decision": False})
+            for period in self:
+                period.write({"state": "open", "revision": period.revision + 1})
         for period in self:
-            period.write({"state": "open", "revision": period.revision + 1})
             period.message_post(
                 body=self.env._(
                     "Reopened: %(count)s ledger lines cancelled or reversed.", count=len(lines)

@@ -14,10 +14,15 @@ class ServiceScorecardQuarter(models.Model):
 
     _name = "service.scorecard.quarter"
     _description = "Quarterly Service Scorecard"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "incentive.guard.mixin"]
     _order = "date_start desc, score desc, employee_id"
     _rec_names_search = ["employee_id", "period_id"]
     _check_company_auto = True
+
+    # Created by the events and months, decided by the closing (SC-2, SC-7).
+    _guarded_fields = ("employee_id", "period_id", "probation_decision")
+    # SC-5: the supervisor enters the revenue assessment while the quarter is open.
+    _guard_frozen_fields = ("revenue_amount",)
 
     # --- Who and when
     employee_id = fields.Many2one(
@@ -139,14 +144,15 @@ class ServiceScorecardQuarter(models.Model):
                 card.quality_bonus, card.revenue_amount
             )
 
-    def write(self, vals):
-        if "revenue_amount" in vals:
-            self.check_access("write")
-        if "revenue_amount" in vals and self.filtered(lambda card: card.state == "closed"):
-            raise UserError(
-                self.env._("The quarter is closed: reopen it to change the revenue assessment.")
-            )
-        return super().write(vals)
+    def _guard_open_records(self):
+        """Scorecards of open quarters."""
+        return self.filtered(lambda card: card.state != "closed")
+
+    def _guard_hint(self):
+        return self.env._(
+            "Scores come from confirmed events and months; reopen the quarter to change its "
+            "revenue assessment."
+        )
 
     # --- Booking (SC-3, SC-5)
 
