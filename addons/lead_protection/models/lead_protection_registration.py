@@ -75,7 +75,6 @@ class LeadProtectionRegistration(models.Model):
     kind_id = fields.Many2one("lead.protection.kind", required=True, tracking=True)
     registered_at = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     held_since = fields.Datetime(
-        string="Held Since",
         default=fields.Datetime.now,
         readonly=True,
         help="When the current salesperson got the customer: registration, or assignment by "
