@@ -476,10 +476,10 @@ class ReferralClaim(models.Model):
             # one bonus per deal and employee; the loser retries and gets the message above.
             with self.env.cr.savepoint():
                 claims = super().create(vals_list)
+                claims._check_one_bonus_per_employee()
                 claims.flush_recordset()
         except psycopg2.errors.UniqueViolation as error:
             raise ConcurrencyError("Referral claim filed concurrently, retrying") from error
-        claims._check_one_bonus_per_employee()
         with self._guard_workflow():
             for claim in claims.filtered(lambda claim: claim.name == "/"):
                 claim.name = self.env["ir.sequence"].next_by_code("referral.claim") or "/"
@@ -501,21 +501,17 @@ class ReferralClaim(models.Model):
         claims = self.filtered("beneficiary_id")
         if not claims:
             return
-        others = self.sudo().search(
-            [
-                ("lead_id", "in", claims.lead_id.ids),
-                ("beneficiary_id", "in", claims.beneficiary_id.ids),
-                ("state", "!=", "refused"),
-                ("id", "not in", claims.ids),
-            ]
+        # Read without flushing: flushing first would hit the index before the message.
+        self.env.cr.execute(
+            "SELECT id, lead_id, beneficiary_id FROM referral_claim WHERE state != 'refused' "
+            "AND lead_id = ANY(%s) AND beneficiary_id = ANY(%s) AND id != ALL(%s)",
+            (claims.lead_id.ids, claims.beneficiary_id.ids, claims.ids),
         )
+        others = {(lead_id, employee_id): id_ for id_, lead_id, employee_id in self.env.cr.fetchall()}
         for claim in claims:
-            other = others.filtered(
-                lambda o, claim=claim: (
-                    o.lead_id == claim.lead_id and o.beneficiary_id == claim.beneficiary_id
-                )
-            )[:1]
-            if other:
+            other_id = others.get((claim.lead_id.id, claim.beneficiary_id.id))
+            if other_id:
+                other = self.sudo().browse(other_id)
                 raise UserError(
                     self.env._(
                         "%(deal)s already pays %(employee)s under %(claim)s: a deal never pays "
@@ -771,6 +767,17 @@ class ReferralClaim(models.Model):
                     date=first,
                 ),
             }[case_problem]
+        if calendar.is_late(today, self.deadline) and (
+            self.scheme == attribution.SCHEME_REFERRAL
+            and self.case == attribution.CASE_STAFF_REFERRAL
+        ):
+            return self.env._(
+                "The internal-staff referral %(deal)s was due to finance by %(deadline)s, "
+                "the report day of the month after the deal: it is late and refused (RI-2, "
+                "RI-6).",
+                deal=lead.name,
+                deadline=self.deadline,
+            )
         if calendar.is_late(today, self.deadline):
             return self.env._(
                 "The application for %(deal)s was due by %(deadline)s, %(days)s working days "

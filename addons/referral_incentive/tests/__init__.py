@@ -4,3 +4,4 @@ from . import test_install
 from . import test_referral_claim
 from . import test_referral_calendar_points
 from . import test_referral_attacks
+from . import test_referral_schemes
