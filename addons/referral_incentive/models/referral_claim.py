@@ -507,7 +507,9 @@ class ReferralClaim(models.Model):
             "AND lead_id = ANY(%s) AND beneficiary_id = ANY(%s) AND id != ALL(%s)",
             (claims.lead_id.ids, claims.beneficiary_id.ids, claims.ids),
         )
-        others = {(lead_id, employee_id): id_ for id_, lead_id, employee_id in self.env.cr.fetchall()}
+        others = {
+            (lead_id, employee_id): id_ for id_, lead_id, employee_id in self.env.cr.fetchall()
+        }
         for claim in claims:
             other_id = others.get((claim.lead_id.id, claim.beneficiary_id.id))
             if other_id:
@@ -516,7 +518,7 @@ class ReferralClaim(models.Model):
                     self.env._(
                         "%(deal)s already pays %(employee)s under %(claim)s: a deal never pays "
                         "the same employee twice (RI-2, RI-9).",
-                        deal=claim.lead_id.name,
+                        deal=claim.lead_id.sudo().name,
                         employee=claim.beneficiary_id.sudo().name,
                         claim=other.name,
                     )

@@ -43,8 +43,7 @@ class ResCompany(models.Model):
         "hr.employee",
         "res_company_development_excluded_employee_rel",
         string="Employees Without Development Bonus",
-        help="RI-2 (b): employees excluded by name from the development scheme (none by "
-        "default).",
+        help="RI-2 (b): employees excluded by name from the development scheme (none by default).",
     )
     development_exclude_shareholders = fields.Boolean(
         string="Development Scheme Excludes Shareholders",

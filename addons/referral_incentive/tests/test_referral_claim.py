@@ -68,9 +68,7 @@ class TestReferralClaim(ReferralCommon):
         """RI-7: after seven working days past the quarter, the application of the
         development scheme (RI-2 b) is refused; RI-6: an internal-staff referral of the
         referral scheme is late after the 5th of the next month."""
-        claim = self._claim(
-            self.user_li, self._won_deal(self.new_customer), scheme="development"
-        )
+        claim = self._claim(self.user_li, self._won_deal(self.new_customer), scheme="development")
         self.assertEqual(claim.deadline, datetime.date(2026, 10, 9))
         with freeze_time("2026-10-07 10:00"):
             self.assertFalse(claim._problems(datetime.date(2026, 10, 7)))
@@ -343,8 +341,9 @@ class TestReferralClaim(ReferralCommon):
         self.assertEqual(sum(claims.ledger_line_id.mapped("amount")), 500 + 9 * 1000)
         more = self._reviewed_claims(5, "More")
         self.env.invalidate_all()
-        # The tier validation (RI-7) adds a constant handful of queries, not one per claim.
-        with freeze_time(IN_TIME), self.assertQueryCount(36):
+        # The tier validation (RI-7) and the schemes' exclusion lists (RI-2) add a constant
+        # handful of queries, not one per claim.
+        with freeze_time(IN_TIME), self.assertQueryCount(38):
             more.with_user(self.user_hr).action_approve()
 
     def test_views_open_for_every_role(self):
