@@ -44,6 +44,11 @@ ensure_system_packages() {
     fi
     command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
     ldconfig -p 2>/dev/null | grep libmagic.so >/dev/null || missing+=(libmagic1)
+    # PDF reports: wkhtmltopdf renders them, a CJK font keeps Chinese from printing as boxes,
+    # poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs back.
+    command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    fc-list :lang=zh 2>/dev/null | grep . >/dev/null || missing+=(fonts-noto-cjk)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     if [ "${SUITE_WITH_BROWSER:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
         missing+=(chromium)
     fi

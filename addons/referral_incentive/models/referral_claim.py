@@ -43,6 +43,7 @@ class ReferralClaim(models.Model):
         "deal_date",
         "period_start",
         "period_end",
+        "quarter",
         "deadline",
         "department_id",
         "beneficiary_id",
@@ -151,6 +152,9 @@ class ReferralClaim(models.Model):
     )
     period_start = fields.Date(string="Quarter Start", compute="_compute_period", store=True)
     period_end = fields.Date(string="Quarter End", compute="_compute_period", store=True)
+    quarter = fields.Char(
+        compute="_compute_period", store=True, help="The quarter of the deal, e.g. 2026 Q3."
+    )
     deadline = fields.Date(
         string="Application Deadline",
         compute="_compute_period",
@@ -291,13 +295,15 @@ class ReferralClaim(models.Model):
         for claim in self:
             if not claim.deal_date:
                 claim.period_start = claim.period_end = claim.deadline = False
+                claim.quarter = False
                 continue
-            _year, _quarter, start, end = calendar.quarter_of(claim.deal_date)
+            year, quarter, start, end = calendar.quarter_of(claim.deal_date)
             days = claim.company_id.referral_application_days
             checker = claim.company_id._referral_working_day_checker(
                 end, end + datetime.timedelta(days=days * 3 + 30)
             )
             claim.period_start, claim.period_end = start, end
+            claim.quarter = f"{year} Q{quarter}"
             claim.deadline = calendar.application_deadline(end, days, checker)
             if (
                 claim.scheme == attribution.SCHEME_REFERRAL

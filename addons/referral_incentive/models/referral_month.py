@@ -135,8 +135,13 @@ class ReferralMonth(models.Model):
     def _compute_overdue(self):
         today = fields.Date.context_today(self)
         for month in self:
-            month.overdue = (month.state == "open" and today > month.report_deadline) or (
-                month.state != "judged" and today > month.judged_latest_deadline
+            month.overdue = bool(
+                (month.state == "open" and month.report_deadline and today > month.report_deadline)
+                or (
+                    month.state != "judged"
+                    and month.judged_latest_deadline
+                    and today > month.judged_latest_deadline
+                )
             )
 
     def _search_overdue(self, operator, value):
@@ -186,11 +191,20 @@ class ReferralMonth(models.Model):
         companies = self.env["res.company"].search([])
         existing = self.search([("date_start", "=", start), ("company_id", "in", companies.ids)])
         missing = companies - existing.company_id
-        with self._guard_workflow():
-            months = self.create(
-                [{"company_id": c.id, "date_start": start, "date_end": end} for c in missing]
-            )
-        months._schedule_activities()
+        # One company's month per committed batch: a crash keeps the months prepared before
+        # it, the next run prepares the rest (the unique month per company says which).
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(missing))
+        months = self.browse()
+        for company in missing:
+            with self._guard_workflow():
+                month = self.create(
+                    {"company_id": company.id, "date_start": start, "date_end": end}
+                )
+            month._schedule_activities()
+            months |= month
+            if not Cron._suite_progress(1):
+                return months
         late = self.search([("overdue", "in", [True]), ("state", "!=", "judged")])
         for month in late:
             user = month.company_id.referral_gm_user_id
@@ -217,12 +231,14 @@ class ReferralMonth(models.Model):
                     user_id=reporter.id,
                     date_deadline=month.report_deadline,
                 )
-            if company.referral_supervisor_user_id:
+            supervisor = company.referral_supervisor_user_id
+            if supervisor:
                 month.activity_schedule(
                     "referral_incentive.mail_activity_referral_judge",
-                    user_id=company.referral_supervisor_user_id.id,
+                    user_id=supervisor.id,
                     date_deadline=month.judged_deadline,
-                    note=self.env._(
+                    # In the supervisor's language: the monthly job runs in English.
+                    note=self.with_context(lang=supervisor.lang).env._(
                         "Judge the renewal/referral list and send counts and amounts to "
                         "finance by %(day)s, at the latest %(latest)s.",
                         day=month.judged_deadline,
