@@ -434,7 +434,7 @@ class TestRegistration(LeadProtectionCommon):
         # 18, + 1 for the UPDATE that releases keys whose protection ended before the expiry
         # job ran (LP-4, one per company), + 1 when the company's time zone (day D, LP-3) is
         # not in the cache.
-        with self.assertQueryCount(19):
+        with self.assertQueryCount(20):
             self._register(self.user_sales_1, more)
 
     def test_lp1_batch_registration_with_chatter_costs_constant_queries(self):
