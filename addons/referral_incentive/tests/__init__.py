@@ -7,3 +7,4 @@ from . import test_referral_attacks
 from . import test_report_pdf
 from . import test_menus_open
 from . import test_recipient_language
+from . import test_ui
