@@ -17,5 +17,8 @@
     ],
     "auto_install": True,
     "demo": ["demo/payroll_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["incentive_ledger_payroll/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -24,5 +24,8 @@
         "views/referral_incentive_hr_menus.xml",
     ],
     "demo": ["demo/referral_incentive_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["referral_incentive/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -26,5 +26,8 @@
         "views/service_scorecard_menus.xml",
     ],
     "demo": ["demo/service_scorecard_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["service_scorecard/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_payslip_incentives
 from . import test_offence_payslip
+from . import test_ui

@@ -8,3 +8,4 @@ from . import test_referral_schemes
 from . import test_report_pdf
 from . import test_menus_open
 from . import test_recipient_language
+from . import test_ui

@@ -11,3 +11,4 @@ from . import (
     test_scorecard_security,
 )
 from . import test_menus_open
+from . import test_ui
