@@ -1,9 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 
 class CrmLead(models.Model):
@@ -69,15 +69,17 @@ class CrmLead(models.Model):
         return res
 
     @api.model
-    def _cron_flag_neglected(self):
-        """LP-14: flag open leads with no service logged for the configured months."""
+    def _cron_flag_neglected(self, batch_size=1000):
+        """LP-14: flag open leads with no service logged for the configured months.
+
+        The database compares each lead's last service with its flag and returns only the
+        leads whose flag changes; they are written in batches committed with the job's
+        progress (a crash keeps the batches written, the next run finds the rest).
+        :return: the leads flagged by this run
+        """
         self.env.cr.execute(
             """
-            SELECT lead.id, GREATEST(
-                       MAX(msg.date),
-                       MAX(event.start),
-                       lead.create_date
-                   ) AS last_service, company.protection_neglect_months
+            SELECT lead.id, NOT COALESCE(lead.protection_neglected, false)
               FROM crm_lead lead
               JOIN res_company company ON company.id = lead.company_id
          LEFT JOIN mail_message msg
@@ -86,20 +88,24 @@ class CrmLead(models.Model):
          LEFT JOIN calendar_event event ON event.opportunity_id = lead.id
              WHERE lead.active AND lead.won_status != 'won'
           GROUP BY lead.id, company.protection_neglect_months
-            """
+            HAVING (GREATEST(MAX(msg.date), MAX(event.start), lead.create_date)
+                    + make_interval(months => COALESCE(company.protection_neglect_months, 0))
+                    <= %s) IS DISTINCT FROM COALESCE(lead.protection_neglected, false)
+            """,
+            [fields.Datetime.now()],
         )
-        now = fields.Datetime.now()
-        neglected, served = [], []
-        for lead_id, last_service, months in self.env.cr.fetchall():
-            if last_service + relativedelta(months=months or 0) <= now:
-                neglected.append(lead_id)
-            else:
-                served.append(lead_id)
-        with self._guard_workflow():
-            self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(
-                {"protection_neglected": True}
-            )
-            self.browse(served).filtered("protection_neglected").write(
-                {"protection_neglected": False}
-            )
-        return self.browse(neglected)
+        changes = self.env.cr.fetchall()
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(changes))
+        flagged = self.browse()
+        for batch in split_every(batch_size, changes):
+            neglected = self.browse([lead_id for lead_id, flag in batch if flag])
+            with self._guard_workflow():
+                neglected.write({"protection_neglected": True})
+                self.browse([lead_id for lead_id, flag in batch if not flag]).write(
+                    {"protection_neglected": False}
+                )
+            flagged |= neglected
+            if not Cron._suite_progress(len(batch)):
+                break
+        return flagged
