@@ -112,32 +112,63 @@ def test_lp5_first_valid_registration_owns_the_customer():
 # --- LP-3 / LP-4 windows
 
 
-def test_lp3_walk_in_protects_7_calendar_days():
-    """LP-3: walk-in/enquiry: 7 days from the day of registration."""
-    assert windows.window_last_day("calendar_days", 7, D(2026, 11, 2)) == D(2026, 11, 8)
+def test_lp3_walk_in_protected_through_day_d_plus_7():
+    """LP-3: walk-in/enquiry 7 days; day D not counted (art. 201): protected through D+7."""
+    assert windows.window_last_day("calendar_days", 7, D(2026, 11, 2)) == D(2026, 11, 9)
+    # across a month end and a year end
+    assert windows.window_last_day("calendar_days", 7, D(2026, 11, 28)) == D(2026, 12, 5)
+    assert windows.window_last_day("calendar_days", 7, D(2026, 12, 27)) == D(2027, 1, 3)
 
 
-def test_lp3_deposit_protects_90_days():
-    """LP-3: deposit paid: 90 days."""
-    assert windows.window_last_day("calendar_days", 90, D(2026, 1, 1)) == D(2026, 3, 31)
+def test_lp3_deposit_protected_through_day_d_plus_90():
+    """LP-3: deposit paid: 90 days after D."""
+    assert windows.window_last_day("calendar_days", 90, D(2026, 1, 1)) == D(2026, 4, 1)
 
 
-def test_lp3_project_counts_15_working_days_skipping_holidays():
-    """LP-3: project registration: 15 working days on the company calendar, public holidays
-    excluded (here National Day week)."""
+def test_lp3_project_counts_15_working_days_after_day_d_skipping_holidays():
+    """LP-3: project registration: the 15th working day after D on the company calendar,
+    public holidays off (National Day week) and 調休 make-up days on."""
     holidays = {D(2026, 10, d) for d in range(1, 8)}
+    make_up = {D(2026, 10, 10)}  # a Saturday worked
 
     def working(day):
-        return day.weekday() < 5 and day not in holidays
+        return day in make_up or (day.weekday() < 5 and day not in holidays)
 
+    # D = Monday 28 Sep not counted: 29, 30 Sep, 8, 9, 10 (Sat), 12..16, 19..23 Oct
     assert windows.window_last_day("working_days", 15, D(2026, 9, 28), working) == D(2026, 10, 23)
+    # D on a Friday: the count starts on Monday
+    assert windows.window_last_day("working_days", 1, D(2026, 11, 27), working) == D(2026, 11, 30)
+    # D on a Sunday is not counted either
+    assert windows.window_last_day("working_days", 1, D(2026, 11, 29), working) == D(2026, 11, 30)
 
 
 def test_lp3_follow_up_sheet_one_month_and_appointment_same_day():
-    """LP-3: follow-up sheet 1 month (clipped at month end); appointment: its day only."""
-    assert windows.window_last_day("months", 1, D(2026, 1, 31)) == D(2026, 2, 27)
-    assert windows.window_last_day("months", 1, D(2026, 11, 22)) == D(2026, 12, 21)
+    """LP-3: follow-up sheet 1 month: the same date next month or that month's last day
+    (art. 202: 31 Jan -> 28 Feb); appointment: its day D only."""
+    assert windows.window_last_day("months", 1, D(2026, 1, 31)) == D(2026, 2, 28)
+    assert windows.window_last_day("months", 1, D(2028, 1, 31)) == D(2028, 2, 29)
+    assert windows.window_last_day("months", 1, D(2026, 11, 22)) == D(2026, 12, 22)
+    assert windows.window_last_day("months", 1, D(2026, 12, 31)) == D(2027, 1, 31)
     assert windows.window_last_day("same_day", 1, D(2026, 11, 22)) == D(2026, 11, 22)
+
+
+def test_lp3_day_d_is_the_company_date_across_midnight():
+    """LP-3: day D is the registration's date in the company's time zone, not UTC: 23:30
+    UTC on 31 Jan is already 1 Feb in Shanghai, 16:30 UTC on 31 Jan is still 31 Jan."""
+    dt = datetime.datetime
+    assert windows.company_today(dt(2026, 1, 31, 16, 30), "Asia/Shanghai") == D(2026, 2, 1)
+    assert windows.company_today(dt(2026, 1, 31, 15, 59), "Asia/Shanghai") == D(2026, 1, 31)
+    assert windows.company_today(dt(2026, 1, 31, 15, 59), "Asia/Taipei") == D(2026, 1, 31)
+    assert windows.company_today(dt(2026, 1, 31, 23, 30), "Europe/Brussels") == D(2026, 2, 1)
+    assert windows.company_today(dt(2026, 1, 31, 22, 30), "Europe/Brussels") == D(2026, 1, 31)
+    aware = dt(2026, 1, 31, 16, 30, tzinfo=datetime.UTC)
+    assert windows.company_today(aware, "Asia/Shanghai") == D(2026, 2, 1)
+    # no or unknown zone: China Standard Time
+    assert windows.company_today(dt(2026, 1, 31, 16, 30), False) == D(2026, 2, 1)
+    assert windows.company_today(dt(2026, 1, 31, 16, 30), "Mars/Olympus") == D(2026, 2, 1)
+    # a walk-in registered at 00:30 Shanghai on 1 Feb is protected through 8 Feb
+    day_d = windows.company_today(dt(2026, 1, 31, 16, 30), "Asia/Shanghai")
+    assert windows.window_last_day("calendar_days", 7, day_d) == D(2026, 2, 8)
 
 
 def test_lp4_expired_after_the_last_day():
@@ -217,10 +248,15 @@ def test_lp10_shares_and_thresholds_are_parameters():
 
 
 def test_lp14_not_served_for_three_months():
-    """LP-14: a customer not served for 3 months may be reassigned."""
-    assert not windows.is_neglected(D(2026, 8, 23), D(2026, 11, 22), 3)
-    assert windows.is_neglected(D(2026, 8, 22), D(2026, 11, 22), 3)
+    """LP-14: a customer not served for 3 months may be reassigned: a service on D covers
+    through 24:00 of the same date 3 months later (LP-3 counting)."""
+    assert not windows.is_neglected(D(2026, 8, 22), D(2026, 11, 22), 3)
+    assert windows.is_neglected(D(2026, 8, 22), D(2026, 11, 23), 3)
     assert windows.is_neglected(None, D(2026, 11, 22), 3)
+    # month end: 30 Nov + 3 months -> 28 Feb
+    assert windows.neglect_last_day(D(2026, 11, 30), 3) == D(2027, 2, 28)
+    assert not windows.is_neglected(D(2026, 11, 30), D(2027, 2, 28), 3)
+    assert windows.is_neglected(D(2026, 11, 30), D(2027, 3, 1), 3)
 
 
 def test_lp15_rotation_in_turn():

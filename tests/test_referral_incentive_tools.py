@@ -194,3 +194,50 @@ def test_ri1_ri4_a_claim_fits_its_case(case, types, is_new, earlier, problem):
     assert tools.attribution.case_problem(case, types, is_new, earlier) == problem
     with pytest.raises(ValueError):
         tools.attribution.case_problem("gift", types, is_new, earlier)
+
+
+def test_ri2_each_scheme_keeps_its_own_exclusion_list():
+    """RI-2: shareholders, excluded departments and employees excluded by name are refused
+    only where the scheme's list says so; external parties never qualify."""
+    common = {"is_employee": True, "department_id": 7, "employee_id": 3}
+    assert (
+        attribution.eligibility(is_shareholder=True, excluded_departments=(), **common)
+        == attribution.NOT_ELIGIBLE_SHAREHOLDER
+    )
+    assert (
+        attribution.eligibility(
+            is_shareholder=True, excluded_departments=(), exclude_shareholders=False, **common
+        )
+        is None
+    )
+    assert (
+        attribution.eligibility(
+            is_shareholder=False, excluded_departments=(), excluded_employees=(3,), **common
+        )
+        == attribution.NOT_ELIGIBLE_NAMED
+    )
+    assert (
+        attribution.eligibility(is_shareholder=False, excluded_departments=(7,), **common)
+        == attribution.NOT_ELIGIBLE_BUSINESS_DEPARTMENT
+    )
+    assert (
+        attribution.eligibility(False, False, None, (), exclude_shareholders=False)
+        == attribution.NOT_ELIGIBLE_EXTERNAL
+    )
+
+
+def test_ri2_ri13_schemes_and_cases():
+    """RI-2, RI-13: own development is a fourth case, paid only by the development scheme;
+    renewals only by the referral scheme; it needs no party but a new customer."""
+    assert attribution.default_scheme("own_development") == "development"
+    assert attribution.default_scheme("staff_referral") == "referral"
+    assert attribution.scheme_allows("development", "own_development")
+    assert not attribution.scheme_allows("referral", "own_development")
+    assert not attribution.scheme_allows("development", "renewal")
+    with pytest.raises(ValueError):
+        attribution.scheme_allows("other", "renewal")
+    assert attribution.case_problem("own_development", set(), True, False) is None
+    assert (
+        attribution.case_problem("own_development", set(), False, True)
+        == attribution.CASE_NEEDS_NEW_CUSTOMER
+    )

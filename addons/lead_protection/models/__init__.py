@@ -14,3 +14,5 @@ from . import crm_lead
 from . import hr_employee
 from . import lead_protection_claim
 from . import lead_protection_rotation
+from . import mail_activity_type
+from . import mail_activity

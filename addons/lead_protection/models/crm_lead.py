@@ -1,9 +1,10 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import split_every
+
+from ..tools import windows
 
 
 class CrmLead(models.Model):
@@ -21,7 +22,8 @@ class CrmLead(models.Model):
         string="Neglected",
         readonly=True,
         index=True,
-        help="LP-14: no visit, meeting, call or message logged for the configured months.",
+        help="LP-14: not served (home visit, attended meeting, call that reached the customer) "
+        "for the configured months.",
     )
 
     def action_protection_register(self):
@@ -70,42 +72,104 @@ class CrmLead(models.Model):
 
     @api.model
     def _cron_flag_neglected(self, batch_size=1000):
-        """LP-14: flag open leads with no service logged for the configured months.
+        """LP-14: flag the registered, open leads not served for the configured months.
 
-        The database compares each lead's last service with its flag and returns only the
-        leads whose flag changes; they are written in batches committed with the job's
-        progress (a crash keeps the batches written, the next run finds the rest).
-        :return: the leads flagged by this run
+        Registered: the lead's salesperson registered it (protected, contract signed, or
+        expired but still followed up, as LP-4 counts it).
+
+        Service is a done activity of a type flagged as service (home visit, a call that
+        reached the customer) or a meeting of the lead the customer accepted, held by now;
+        a message, an unanswered invitation or a to-do is not service. The period counts as
+        LP-3 does, in the company's time zone: served on day D, the customer is covered
+        through the same date ``months`` later (art. 202), and neglected the day after. The
+        current holder is covered from the day he got the customer.
         """
+        now = fields.Datetime.now()
+        self.env.flush_all()
         self.env.cr.execute(
             """
-            SELECT lead.id, NOT COALESCE(lead.protection_neglected, false)
-              FROM crm_lead lead
-              JOIN res_company company ON company.id = lead.company_id
-         LEFT JOIN mail_message msg
-                ON msg.model = 'crm.lead' AND msg.res_id = lead.id
-               AND msg.message_type IN ('comment', 'email')
-         LEFT JOIN calendar_event event ON event.opportunity_id = lead.id
-             WHERE lead.active AND lead.won_status != 'won'
-          GROUP BY lead.id, company.protection_neglect_months
-            HAVING (GREATEST(MAX(msg.date), MAX(event.start), lead.create_date)
-                    + make_interval(months => COALESCE(company.protection_neglect_months, 0))
-                    <= %s) IS DISTINCT FROM COALESCE(lead.protection_neglected, false)
+            WITH held AS (
+                SELECT reg.lead_id, MAX(reg.held_since) AS since
+                  FROM lead_protection_registration reg
+                  JOIN crm_lead registered
+                    ON registered.id = reg.lead_id AND registered.user_id = reg.user_id
+                 WHERE reg.state IN ('active', 'contracted', 'expired')
+              GROUP BY reg.lead_id
+            ), lead AS (
+                SELECT lead.id, lead.partner_id, held.since,
+                       company.protection_neglect_months AS months,
+                       COALESCE(NULLIF(company_partner.tz, ''), %(default_tz)s) AS tz
+                  FROM crm_lead lead
+                  JOIN held ON held.lead_id = lead.id
+                  JOIN res_company company ON company.id = lead.company_id
+                  JOIN res_partner company_partner ON company_partner.id = company.partner_id
+                 WHERE lead.active AND lead.won_status = 'pending'
+            ), service AS (
+                SELECT lead.id AS lead_id,
+                       -- the done moment in company time; Odoo's UTC done date bounds it
+                       LEAST(
+                           (COALESCE(activity.protection_done_at, activity.date_done)
+                               AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date,
+                           activity.date_done + 1
+                       ) AS day
+                  FROM lead
+                  JOIN mail_activity activity
+                    ON activity.res_model = 'crm.lead' AND activity.res_id = lead.id
+                   AND NOT activity.active AND activity.date_done IS NOT NULL
+                  JOIN mail_activity_type activity_type
+                    ON activity_type.id = activity.activity_type_id
+                   AND activity_type.protection_service
+             UNION ALL
+                SELECT lead.id,
+                       (event.start AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
+                  FROM lead
+                  JOIN calendar_event event
+                    ON event.opportunity_id = lead.id AND event.active
+                   AND event.start <= %(now)s
+                  JOIN calendar_attendee attendee
+                    ON attendee.event_id = event.id AND attendee.state = 'accepted'
+                   AND attendee.partner_id = lead.partner_id
+            )
+            SELECT lead.id,
+                   GREATEST(
+                       MAX(service.day),
+                       (lead.since AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
+                   ) + make_interval(months => lead.months)
+                   < (%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
+              FROM lead
+         LEFT JOIN service ON service.lead_id = lead.id
+          GROUP BY lead.id, lead.since, lead.months, lead.tz
             """,
-            [fields.Datetime.now()],
+            {"now": now, "default_tz": windows.DEFAULT_TZ},
         )
-        changes = self.env.cr.fetchall()
+        neglected, served = [], []
+        for lead_id, is_neglected in self.env.cr.fetchall():
+            if is_neglected:
+                neglected.append(lead_id)
+            else:
+                served.append(lead_id)
+        # Leads no longer registered or no longer open are not neglected.
+        flagged = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("protection_neglected", "=", True)])
+        )
+        served += (flagged - self.browse(neglected + served)).ids
+        # Only the leads whose flag changes are written, in batches committed with the job's
+        # progress: a crash keeps the batches written, the next run finds the rest.
+        changes = [(lead_id, True) for lead_id in neglected if lead_id not in flagged.ids] + [
+            (lead_id, False) for lead_id in served if lead_id in flagged.ids
+        ]
         Cron = self.env["ir.cron"]
         Cron._suite_progress(remaining=len(changes))
-        flagged = self.browse()
         for batch in split_every(batch_size, changes):
-            neglected = self.browse([lead_id for lead_id, flag in batch if flag])
             with self._guard_workflow():
-                neglected.write({"protection_neglected": True})
+                self.browse([lead_id for lead_id, flag in batch if flag]).write(
+                    {"protection_neglected": True}
+                )
                 self.browse([lead_id for lead_id, flag in batch if not flag]).write(
                     {"protection_neglected": False}
                 )
-            flagged |= neglected
             if not Cron._suite_progress(len(batch)):
                 break
-        return flagged
+        return self.browse(neglected)

@@ -15,7 +15,8 @@ class HrEmployee(models.Model):
         return res
 
     def _release_protected_customers(self):
-        """LP-13: a leaver's customers become company resources."""
+        """LP-13: a leaver's customers become company resources, held by the company
+        until the manager assigns them; nobody takes them by registering first."""
         users = self.user_id
         if not users:
             return
@@ -24,8 +25,15 @@ class HrEmployee(models.Model):
             .sudo()
             .search([("user_id", "in", users.ids), ("state", "in", ("active", "contracted"))])
         )
-        registrations._release(self.env._("The salesperson left the company (LP-13)"))
-        registrations.lead_id.filtered(lambda lead: lead.user_id in users).write({"user_id": False})
+        registrations._hold_for_company(
+            self.env._("The salesperson left the company: a company resource (LP-13)")
+        )
+        # The team and the company keep the customer: the team's manager assigns it
+        # (clearing the salesperson alone lets Odoo clear the company of a team without one).
+        leads = registrations.lead_id.filtered(lambda lead: lead.user_id in users)
+        groups = leads.grouped(lambda lead: (lead.team_id, lead.company_id))
+        for (team, company), group in groups.items():
+            group.write({"user_id": False, "team_id": team.id, "company_id": company.id})
 
     @api.model
     def _protection_book(self, entries):

@@ -46,7 +46,7 @@ class LeadProtectionClaim(models.Model):
     )
     booker_id = fields.Many2one("res.users", string="Booked By", required=True, readonly=True)
     sale_date = fields.Date(required=True, readonly=True)
-    claim_date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
+    claim_date = fields.Date(required=True, readonly=True)
     outcome = fields.Selection(
         [
             (claims.FULL, "Full Credit to the Claimant"),
@@ -103,8 +103,9 @@ class LeadProtectionClaim(models.Model):
             ._registered_by(self.env.uid, company.id, keys)
         ):
             raise UserError(self.env._("You never registered this customer: nothing to claim."))
-        sale_date = fields.Date.to_date(lead.date_closed)
-        claim_date = fields.Date.context_today(self)
+        # Sale and claim days in the company's time zone (LP-3 counting of LP-10's days).
+        sale_date = company._protection_date(lead.date_closed)
+        claim_date = company._protection_date()
         outcome = claims.late_claim_outcome(
             sale_date,
             claim_date,

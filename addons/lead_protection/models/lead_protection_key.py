@@ -134,8 +134,8 @@ class LeadProtectionKey(models.Model):
 
     @api.model
     def _company_tz(self, company):
-        """The company's time zone: its working calendar's, else its partner's."""
-        return pytz.timezone(company.resource_calendar_id.tz or company.partner_id.tz or "UTC")
+        """The company's time zone, the one that decides day D (LP-3)."""
+        return pytz.timezone(company._protection_tz())
 
     @api.model
     def _company_today(self, company):

@@ -32,6 +32,7 @@ class LeadProtectionRegistration(models.Model):
         "company_id",
         "kind_id",
         "registered_at",
+        "held_since",
         "last_day",
         "state",
         "invalid_reason",
@@ -71,6 +72,13 @@ class LeadProtectionRegistration(models.Model):
     )
     kind_id = fields.Many2one("lead.protection.kind", required=True, tracking=True)
     registered_at = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    held_since = fields.Datetime(
+        default=fields.Datetime.now,
+        readonly=True,
+        help="When the current salesperson got the customer: registration, or assignment by "
+        "the manager (LP-13, LP-14). LP-14's months without service count from here at the "
+        "earliest.",
+    )
     last_day = fields.Date(
         string="Protected Until", required=True, tracking=True, help="Last protected day (LP-3)."
     )
@@ -81,7 +89,8 @@ class LeadProtectionRegistration(models.Model):
             ("collided", "Collision"),
             ("expired", "Expired"),
             ("invalid", "Invalid"),
-            ("released", "Company Resource"),
+            ("company", "Company Resource"),
+            ("released", "Released"),
         ],
         required=True,
         default="active",
@@ -263,7 +272,8 @@ class LeadProtectionRegistration(models.Model):
             return None, errors
         company = lead.company_id or self.env.company
         commercial = lead.partner_id.commercial_partner_id
-        today = fields.Date.context_today(self)
+        # Day D is the registration's date in the company's time zone (LP-3).
+        today = company._protection_date()
         vals = {
             "lead_id": lead.id,
             "user_id": self.env.uid,
@@ -322,6 +332,7 @@ class LeadProtectionRegistration(models.Model):
             Key._release_ended(company_id, keys)
             for key_type, key_value, reg_id, user_id in Key._find_active(company_id, keys):
                 hits[(company_id, key_type, key_value)] = (reg_id, user_id)
+        self._check_not_company_resources(leads, prepared, hits)
         # Customers registered earlier in this batch own their keys for the later leads.
         claimed = {}
         plan = []
@@ -402,6 +413,31 @@ class LeadProtectionRegistration(models.Model):
         return registrations.with_env(self.env)
 
     @api.model
+    def _check_not_company_resources(self, leads, prepared, hits):
+        """LP-13: a leaver's customers are held by the company: the manager assigns them
+        (or whoever follows them up renews them); registering first does not take them."""
+        owner_ids = {reg_id for reg_id, _user_id in hits.values()}
+        if not owner_ids:
+            return
+        held = set(
+            self.sudo().search([("id", "in", list(owner_ids)), ("state", "=", "company")]).ids
+        )
+        if not held:
+            return
+        taken = [
+            lead.display_name
+            for lead, (vals, keys) in zip(leads, prepared, strict=True)
+            if any(hits.get((vals["company_id"], *key), (None,))[0] in held for key in keys)
+        ]
+        raise UserError(
+            self.env._(
+                "These customers are company resources (their salesperson left): your "
+                "manager assigns them (LP-13): %s",
+                ", ".join(taken),
+            )
+        )
+
+    @api.model
     def _next_names(self, code, count):
         """``count`` references of sequence ``code`` in one query, for batch registration."""
         sequence = (
@@ -477,12 +513,57 @@ class LeadProtectionRegistration(models.Model):
         return expired
 
     def _release(self, reason):
-        """LP-13: the customers become company resources, free to register."""
+        """End the protection of these registrations: the customers are free."""
         active = self.filtered(lambda reg: reg.state in ("active", "contracted"))
         with self._guard_workflow():
             active.write({"state": "released", "invalid_reason": reason})
         active._deactivate_keys()
         return active
+
+    def _hold_for_company(self, reason):
+        """LP-13: a leaver's customers become company resources: the company holds them
+        (their keys stay active, so nobody takes them by registering first) until the
+        manager assigns them (``_transfer``)."""
+        held = self.filtered(lambda reg: reg.state in ("active", "contracted"))
+        with self._guard_workflow():
+            held.write({"state": "company", "invalid_reason": reason})
+        # The company holds them with no end: their keys do not expire at last_day.
+        keys = held.sudo().key_ids.filtered("active")
+        with keys._guard_workflow():
+            keys.write({"protected_until": False})
+        for registration in held:
+            registration.message_post(body=reason)
+        return held
+
+    def _transfer(self, user, reason):
+        """LP-13, LP-14: the customer passes to ``user``: the registration and its keys are
+        his, protected from today (company time) for the kind's window; a contract signed
+        stays signed. The chatter keeps who held it before (LP-12). The callers checked
+        who acts and for whom."""
+        moved = self.sudo().filtered(lambda reg: reg.state in ("active", "contracted", "company"))
+        with self._guard_workflow("lead.protection.key"):
+            for registration in moved:
+                company = registration.company_id
+                vals = {
+                    "user_id": user.id,
+                    "invalid_reason": False,
+                    "held_since": fields.Datetime.now(),
+                }
+                if registration.state != "contracted":
+                    vals["state"] = "active"
+                    vals["last_day"] = registration.kind_id._last_day(
+                        company._protection_date(), company
+                    )
+                registration.write(vals)
+                key_vals = {"user_id": user.id}
+                if registration.state == "active":
+                    # A fresh window: the keys end at 24:00 of the new last day.
+                    key_vals["protected_until"] = self.env["lead.protection.key"]._end_instant(
+                        registration.last_day, company
+                    )
+                registration.key_ids.filtered("active").write(key_vals)
+                registration.message_post(body=reason)
+        return moved
 
     def _invalidate(self, reason):
         targets = self.filtered(lambda reg: reg.state in ("active", "contracted", "collided"))

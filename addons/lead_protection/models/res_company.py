@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import windows
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -15,6 +17,19 @@ class ResCompany(models.Model):
         "none (before the company's own country), so that the same mobile always gives the "
         "same key.",
     )
+
+    def _protection_tz(self):
+        """The company's time zone, which decides day D of every period (LP-3): the
+        company's address time zone, China Standard Time when it has none."""
+        self.ensure_one()
+        return self.partner_id.tz or windows.DEFAULT_TZ
+
+    def _protection_date(self, moment=None):
+        """The date of ``moment`` (a UTC datetime, default now) in the company's time zone:
+        day D of a registration, a sale or a claim (LP-3), whoever acts (a salesperson in
+        another zone, OdooBot, a cron in UTC)."""
+        self.ensure_one()
+        return windows.company_today(moment or fields.Datetime.now(), self._protection_tz())
 
     def _protection_phone_country(self):
         """Country of numbers typed without country code (LP-1, LP-5)."""

@@ -374,6 +374,44 @@ class TestAttacks(LeadProtectionCommon):
                 Claim._submit(deal | self._lead(self.user_sales_2, name="Other"))
         self.assertEqual(len(self.env["lead.protection.claim"].search([])), 1)
 
+    # --- Leavers' customers (LP-13)
+
+    def test_lp13_company_resources_cannot_be_taken(self):
+        """LP-13 (attacker): the colleague who wants the leaver's customer cannot register it
+        (even typing the number otherwise), assign it to himself nor write the registration;
+        HR, a manager of another team or of another company cannot assign it; it stays held
+        by the company, re-read as administrator."""
+        lead = self._lead(self.user_sales_1)
+        registration = self._register(self.user_sales_1, lead)
+        self.employees[0].with_user(self.user_hr).action_archive()
+        grab = self._lead(self.user_sales_2, name="Grab", phone="+86 138 0013 8000")
+        with self.assertRaisesRegex(UserError, "company resources"):
+            self._register(self.user_sales_2, grab)
+        with self.assertRaises(REFUSED):
+            registration.with_user(self.user_sales_2).write(
+                {"user_id": self.user_sales_2.id, "state": "active"}
+            )
+        attackers = (
+            self.user_sales_2,
+            self.user_hr,
+            self.user_manager_other,
+            self.user_other_company,
+        )
+        for user in attackers:
+            with self.subTest(user=user.login), self.assertRaises(REFUSED):
+                self.env["lead.protection.reassign"].with_user(user).create(
+                    {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_2.id}
+                ).action_reassign()
+        registration = registration.sudo()
+        registration.invalidate_recordset()
+        self.assertRecordValues(
+            registration, [{"state": "company", "user_id": self.user_sales_1.id}]
+        )
+        self.assertEqual(registration.key_ids.filtered("active").user_id, self.user_sales_1)
+        self.assertFalse(lead.user_id)
+        self.assertEqual(lead.company_id, self.company)
+        self.assertEqual(self.Registration.search_count([]), 1)
+
     # --- Neglected customers (LP-14)
 
     def test_lp14_reassignment_stays_in_the_managers_teams(self):
@@ -399,7 +437,10 @@ class TestAttacks(LeadProtectionCommon):
         self.env["lead.protection.reassign"].with_user(self.user_manager).create(
             {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_2.id}
         ).action_reassign()
-        self.assertEqual((lead.user_id, registration.state), (self.user_sales_2, "released"))
+        self.assertEqual(
+            (lead.user_id, registration.state, registration.user_id),
+            (self.user_sales_2, "active", self.user_sales_2),
+        )
 
     # --- Reception rotation (LP-15)
 

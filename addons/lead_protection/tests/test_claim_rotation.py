@@ -1,5 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
@@ -47,6 +49,41 @@ class TestLateClaim(LeadProtectionCommon):
             deal.with_user(self.user_sales_1).action_protection_claim()
         with freeze_time("2026-12-01 10:00"), self.assertRaisesRegex(UserError, "month end"):
             deal.with_user(self.user_sales_1).action_protection_claim()
+
+    def test_lp10_sale_and_claim_days_are_company_days_across_midnight(self):
+        """LP-3, LP-10: a sale booked at 01:00 on 1 December in Shanghai (30 November in UTC
+        and for a salesperson set in Brussels) belongs to December: claimed on 1 December it
+        is not refused as a claim across months, and gets full credit."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        self.user_sales_1.tz = "Europe/Brussels"
+        with freeze_time("2026-11-20 09:00"):
+            self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        with freeze_time("2026-11-30 17:00"):
+            deal = self._lead(self.user_sales_2, name="Booked by Liu")
+            deal.action_set_won()
+        with freeze_time("2026-12-01 10:00"):
+            claim = self.env["lead.protection.claim"].with_user(self.user_sales_1)._submit(deal)
+        self.assertRecordValues(
+            claim,
+            [
+                {
+                    "sale_date": date(2026, 12, 1),
+                    "claim_date": date(2026, 12, 1),
+                    "outcome": "full",
+                }
+            ],
+        )
+
+    def test_lp10_claim_across_month_end_in_company_time_is_refused(self):
+        """LP-3, LP-10 (attacker): a claim made at 00:30 on 1 December in Shanghai on a
+        November sale is refused, even by a salesperson whose own clock still says 30
+        November."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        self.user_sales_1.tz = "Pacific/Honolulu"
+        deal = self._sold_by_other("2026-11-30")
+        with freeze_time("2026-11-30 16:30"), self.assertRaisesRegex(UserError, "month end"):
+            deal.with_user(self.user_sales_1).action_protection_claim()
+        self.assertFalse(self.env["lead.protection.claim"].search([("lead_id", "=", deal.id)]))
 
     def test_lp10_month_end_freeze(self):
         """LP-10: on the 28th of November only a sale of the same day can be claimed."""

@@ -16,7 +16,8 @@ QUERIES_WITH_CHATTER = 24
 @tagged("post_install", "-at_install")
 class TestRegistration(LeadProtectionCommon):
     def test_lp1_valid_registration_protects_the_customer(self):
-        """LP-1, LP-3: a complete registration protects the customer 7 days (walk-in)."""
+        """LP-1, LP-3: a complete walk-in registration made on day D protects the customer
+        through 24:00 of D+7 (day D not counted)."""
         lead = self._lead(self.user_sales_1)
         with freeze_time("2026-11-02 10:00"):
             registration = self._register(self.user_sales_1, lead)
@@ -28,7 +29,7 @@ class TestRegistration(LeadProtectionCommon):
                     "user_id": self.user_sales_1.id,
                     "phone": "+8613800138000",
                     "customer_name": "Zhao Qiang",
-                    "last_day": date(2026, 11, 8),
+                    "last_day": date(2026, 11, 9),
                     "team_id": self.team.id,
                 }
             ],
@@ -81,8 +82,8 @@ class TestRegistration(LeadProtectionCommon):
         self.assertEqual(registration.phone, "+8613800138000")
 
     def test_lp3_windows_by_kind(self):
-        """LP-3: appointment only the same day; project 15 working days of the company
-        calendar, public holidays excluded."""
+        """LP-3: appointment only the same day; project: the 15th working day after D on the
+        company calendar, public holidays excluded."""
         calendar = self.company.resource_calendar_id
         self.env["resource.calendar.leaves"].create(
             {
@@ -100,7 +101,38 @@ class TestRegistration(LeadProtectionCommon):
         lead = self._lead(self.user_sales_2, phone="13900000001", partner_name="Ningbo Port")
         with freeze_time("2026-09-28 10:00"):
             project = self._register(self.user_sales_2, lead, self.kind_project)
-        self.assertEqual(project.last_day, date(2026, 10, 23))
+        # 29, 30 Sep, 8, 9 Oct, 12..16, 19..23, 26 Oct: D (28 Sep) is not counted
+        self.assertEqual(project.last_day, date(2026, 10, 26))
+
+    def test_lp3_day_d_is_the_company_date_across_midnight_and_month_end(self):
+        """LP-3: day D is the registration's date in the company's time zone (Shanghai),
+        whatever the salesperson's own zone: registered at 00:30 on 1 February in Shanghai
+        (still 31 January for a salesperson set in Brussels, and in UTC) -> the walk-in is
+        protected through 8 February, the follow-up sheet through 1 March; registered at
+        23:59 on 31 January in Shanghai -> through 7 February and 28 February (art. 202)."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        self.user_sales_1.tz = "Europe/Brussels"
+        self.user_sales_2.tz = "Pacific/Honolulu"
+        kind_follow_up = self.env.ref("lead_protection.kind_follow_up")
+        cases = (
+            ("2026-01-31 16:30:00", self.kind_walk_in, date(2026, 2, 8)),
+            ("2026-01-31 16:30:00", kind_follow_up, date(2026, 3, 1)),
+            ("2026-01-31 15:59:00", self.kind_walk_in, date(2026, 2, 7)),
+            ("2026-01-31 15:59:00", kind_follow_up, date(2026, 2, 28)),
+        )
+        for index, (moment, kind, last_day) in enumerate(cases):
+            with self.subTest(moment=moment, kind=kind.name):
+                user = (self.user_sales_1, self.user_sales_2)[index % 2]
+                lead = self._lead(user, phone=f"1390000100{index}")
+                with freeze_time(moment):
+                    registration = self._register(user, lead, kind)
+                self.assertEqual(registration.last_day, last_day)
+        self.company.partner_id.tz = "Europe/Brussels"
+        with freeze_time("2026-01-31 16:30:00"):
+            late = self._register(
+                self.user_sales_1, self._lead(self.user_sales_1, phone="13900002000")
+            )
+        self.assertEqual(late.last_day, date(2026, 2, 7))
 
     def test_lp3_kind_requires_its_fields(self):
         """LP-1, LP-3: a project registration needs the fields its kind requires."""
@@ -109,11 +141,14 @@ class TestRegistration(LeadProtectionCommon):
             self._register(self.user_sales_1, lead, self.kind_project)
 
     def test_lp4_expired_customers_can_be_registered_by_others(self):
-        """LP-4: after the window the registration expires (cron) and another salesperson
-        may register the customer."""
+        """LP-3, LP-4: a walk-in registered on 2 November still protects on 9 November (D+7);
+        on the 10th it has expired (cron) and another salesperson may register the customer."""
         with freeze_time("2026-11-02 10:00"):
             first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
         with freeze_time("2026-11-09 08:00"):
+            self.Registration._cron_expire()
+            self.assertEqual(first.state, "active")
+        with freeze_time("2026-11-10 08:00"):
             self.Registration._cron_expire()
             self.assertEqual(first.state, "expired")
             second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
@@ -266,33 +301,73 @@ class TestRegistration(LeadProtectionCommon):
         self.assertEqual(self._lp11_offences(registrations[2]).amount, 100.0)
 
     def test_lp13_leavers_customers_become_company_resources(self):
-        """LP-13: archiving a salesperson releases his customers to the company."""
+        """LP-13: when HR archives a salesperson, his customers are held by the company:
+        another salesperson registering first does not take them; the manager assigns them
+        to a salesperson of his team, who is then protected from that day (LP-3)."""
         lead = self._lead(self.user_sales_1)
-        registration = self._register(self.user_sales_1, lead)
-        self.employees[0].action_archive()
-        self.assertEqual(registration.state, "released")
+        with freeze_time("2026-11-02 10:00"):
+            registration = self._register(self.user_sales_1, lead)
+        with freeze_time("2026-11-05 10:00"):
+            self.employees[0].with_user(self.user_hr).action_archive()
+        self.assertEqual(registration.state, "company")
         self.assertFalse(lead.user_id)
-        again = self._register(self.user_sales_2, self._lead(self.user_sales_2))
-        self.assertEqual(again.state, "active")
+        self.assertTrue(registration.key_ids.filtered("active"))
+        with freeze_time("2026-11-20 10:00"):
+            with self.assertRaisesRegex(UserError, "company resources"):
+                self._register(self.user_sales_2, self._lead(self.user_sales_2, name="Grab"))
+        self.assertEqual(self.Registration.search([]), registration)
+        with freeze_time("2026-11-20 10:00"):
+            self.env["lead.protection.reassign"].with_user(self.user_manager).create(
+                {"lead_ids": [(6, 0, lead.ids)], "user_id": self.user_sales_3.id}
+            ).action_reassign()
+        registration = registration.sudo()
+        self.assertRecordValues(
+            registration,
+            [{"state": "active", "user_id": self.user_sales_3.id, "last_day": date(2026, 11, 27)}],
+        )
+        self.assertEqual(lead.user_id, self.user_sales_3)
+        self.assertEqual(registration.key_ids.filtered("active").user_id, self.user_sales_3)
+        self.assertTrue(any("LP-13" in message.body for message in registration.message_ids))
+        # Protected from the transfer for the kind's window (through 24:00 of 27 Nov).
+        with freeze_time("2026-11-27 15:59"), self.assertRaisesRegex(UserError, "already protect"):
+            self._register(self.user_sales_3, self._lead(self.user_sales_3, name="Again"))
+
+    def _serve(self, lead, user, activity_xmlid, moment):
+        """Mark done, at ``moment``, an activity of ``activity_xmlid`` on ``lead`` as ``user``."""
+        with freeze_time(moment):
+            activity = lead.with_user(user).activity_schedule(
+                activity_xmlid, user_id=user.id, summary="Service"
+            )
+            activity.with_user(user).action_feedback(feedback="Done")
+            self.env.flush_all()  # the done moment is computed now, not at a later flush
 
     def test_lp14_neglected_customers_are_flagged_and_reassigned(self):
-        """LP-14: a customer with nothing logged for 3 months is flagged; the manager
-        reassigns it in batch; a served customer cannot be reassigned."""
+        """LP-14: a registered, open customer with no service for 3 months is flagged:
+        service is a done home visit or reached call, not a message nor a to-do; unregistered
+        leads are not watched. The manager reassigns it in batch; a served customer cannot
+        be reassigned."""
         with freeze_time("2026-07-01 10:00"):
             old = self._lead(self.user_sales_1, phone="13911110000")
             self._register(self.user_sales_1, old)
             served = self._lead(self.user_sales_1, phone="13922220000")
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE crm_lead SET create_date = '2026-07-01 10:00' WHERE id IN %s",
-            [tuple((old | served).ids)],
+            self._register(self.user_sales_1, served)
+            chatty = self._lead(self.user_sales_1, phone="13933330000")
+            self._register(self.user_sales_1, chatty)
+            unregistered = self._lead(self.user_sales_1, phone="13944440000")
+        self._serve(
+            served, self.user_sales_1, "lead_protection.activity_type_home_visit", "2026-10-15"
         )
+        self._serve(old, self.user_sales_1, "mail.mail_activity_data_todo", "2026-10-15")
         with freeze_time("2026-10-15 10:00"):
-            served.message_post(body="Called the customer", message_type="comment")
+            chatty.with_user(self.user_sales_1).message_post(
+                body="Called the customer", message_type="comment"
+            )
         with freeze_time("2026-11-22 10:00"):
             flagged = self.env["crm.lead"]._cron_flag_neglected()
         self.assertIn(old, flagged)
+        self.assertIn(chatty, flagged)
         self.assertNotIn(served, flagged)
+        self.assertNotIn(unregistered, flagged)
         wizard = (
             self.env["lead.protection.reassign"]
             .with_user(self.user_manager)
@@ -303,7 +378,64 @@ class TestRegistration(LeadProtectionCommon):
         wizard.lead_ids = old
         wizard.action_reassign()
         self.assertEqual(old.user_id, self.user_sales_2)
-        self.assertEqual(old.protection_registration_ids.state, "released")
+        # The customer passes with its registration: protected for the new salesperson.
+        self.assertRecordValues(
+            old.protection_registration_ids, [{"state": "active", "user_id": self.user_sales_2.id}]
+        )
+
+    def test_lp14_three_months_in_company_time_across_midnight_and_month_end(self):
+        """LP-3, LP-14: a home visit done at 00:30 on 1 December in Shanghai (30 November in
+        UTC) covers the customer through 24:00 of 1 March (3 months, art. 202): not neglected
+        at 23:59 on 1 March, neglected at 00:01 on 2 March, company time; a reached call then
+        clears the flag."""
+        self.company.partner_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-09-01 10:00"):
+            lead = self._lead(self.user_sales_1)
+            self._register(self.user_sales_1, lead)
+        self._serve(
+            lead, self.user_sales_1, "lead_protection.activity_type_home_visit", "2026-11-30 16:30"
+        )
+        with freeze_time("2027-03-01 15:59"):
+            self.assertNotIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertFalse(lead.protection_neglected)
+        with freeze_time("2027-03-01 16:01"):
+            self.assertIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertTrue(lead.protection_neglected)
+        self._serve(
+            lead,
+            self.user_sales_1,
+            "lead_protection.activity_type_call_reached",
+            "2027-03-02 02:00",
+        )
+        with freeze_time("2027-03-02 03:00"):
+            self.env["crm.lead"]._cron_flag_neglected()
+        self.assertFalse(lead.protection_neglected)
+
+    def test_lp14_messages_and_lost_leads_do_not_count(self):
+        """LP-14 (attacker): the salesperson cannot keep a neglected customer by posting
+        messages, by faking the done moment of a to-do, nor by writing the flag; a lost lead
+        is no longer flagged."""
+        with freeze_time("2026-07-01 10:00"):
+            lead = self._lead(self.user_sales_1)
+            self._register(self.user_sales_1, lead)
+        with freeze_time("2026-11-20 10:00"):
+            lead.with_user(self.user_sales_1).message_post(
+                body="Visited", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+            activity = lead.with_user(self.user_sales_1).activity_schedule(
+                "mail.mail_activity_data_todo", user_id=self.user_sales_1.id
+            )
+            activity.with_user(self.user_sales_1).action_feedback(feedback="Visited")
+            self.env.flush_all()
+        with freeze_time("2026-11-22 10:00"):
+            self.assertIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        with self.assertRaises(UserError):
+            lead.with_user(self.user_sales_1).write({"protection_neglected": False})
+        self.assertTrue(lead.protection_neglected)
+        lead.action_set_lost()
+        with freeze_time("2026-11-23 10:00"):
+            self.assertNotIn(lead, self.env["crm.lead"]._cron_flag_neglected())
+        self.assertFalse(lead.with_context(active_test=False).protection_neglected)
 
     def test_lp1_batch_registration_costs_constant_queries(self):
         """LP-1, LP-5: registering a batch costs the same queries for 10 or 40 leads."""
@@ -324,9 +456,10 @@ class TestRegistration(LeadProtectionCommon):
             *[self._lead(self.user_sales_1, phone=f"13966{i:06d}") for i in range(60)]
         )
         self.env.invalidate_all()
-        # 19: the registration also releases the keys whose protection ended before the
-        # expiry job ran (LP-4), one UPDATE per company (18 with lead_protection alone).
-        with self.assertQueryCount(19):
+        # 18, + 1 for the UPDATE that releases keys whose protection ended before the expiry
+        # job ran (LP-4, one per company), + 1 when the company's time zone (day D, LP-3) is
+        # not in the cache.
+        with self.assertQueryCount(20):
             self._register(self.user_sales_1, more)
 
     def test_lp1_batch_registration_with_chatter_costs_constant_queries(self):

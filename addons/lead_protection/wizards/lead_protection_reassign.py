@@ -5,11 +5,12 @@ from odoo.exceptions import UserError
 
 
 class LeadProtectionReassign(models.TransientModel):
-    """LP-14: a manager reassigns neglected customers in batch."""
+    """LP-13, LP-14: a manager assigns company resources (a leaver's customers) and
+    reassigns neglected customers, in batch, to a salesperson of his team."""
 
     _name = "lead.protection.reassign"
     _inherit = ["lead.protection.input.mixin"]
-    _description = "Reassign Neglected Customers"
+    _description = "Reassign Customers"
 
     lead_ids = fields.Many2many(
         "crm.lead", string="Leads", required=True, default=lambda self: self._default_leads()
@@ -24,7 +25,11 @@ class LeadProtectionReassign(models.TransientModel):
     def action_reassign(self):
         self._protection_single()
         self._check_scope()
-        not_neglected = self.lead_ids.filtered(lambda lead: not lead.protection_neglected)
+        leads = self.lead_ids.sudo()
+        held = leads.filtered(
+            lambda lead: "company" in lead.protection_registration_ids.mapped("state")
+        )
+        not_neglected = (leads - held).filtered(lambda lead: not lead.protection_neglected)
         if not_neglected:
             raise UserError(
                 self.env._(
@@ -32,11 +37,24 @@ class LeadProtectionReassign(models.TransientModel):
                     ", ".join(not_neglected.mapped("display_name")),
                 )
             )
-        leads = self.lead_ids.sudo()
-        leads.protection_registration_ids._release(
-            self.env._("Not served for months: reassigned (LP-14)")
+        # Checked above, lead by lead, against the manager's teams and companies. The
+        # customer passes with its registration: never free for whoever registers first.
+        held.protection_registration_ids._transfer(
+            self.user_id,
+            self.env._(
+                "Company resource assigned to %(user)s by %(manager)s (LP-13)",
+                user=self.user_id.name,
+                manager=self.env.user.name,
+            ),
         )
-        # Checked above, lead by lead, against the manager's teams and companies.
+        (leads - held).protection_registration_ids._transfer(
+            self.user_id,
+            self.env._(
+                "Not served for months: reassigned to %(user)s by %(manager)s (LP-14)",
+                user=self.user_id.name,
+                manager=self.env.user.name,
+            ),
+        )
         with leads._guard_workflow():
             leads.write({"user_id": self.user_id.id, "protection_neglected": False})
         return {"type": "ir.actions.act_window_close"}

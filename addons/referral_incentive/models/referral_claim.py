@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 
+import psycopg2
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ConcurrencyError, UserError, ValidationError
 
 from ..tools import attribution, calendar, tiers
 
@@ -11,6 +13,11 @@ CASES = [
     (attribution.CASE_RENEWAL, "Renewal by an Old Customer"),
     (attribution.CASE_CUSTOMER_REFERRAL, "Referral by an Old Customer"),
     (attribution.CASE_STAFF_REFERRAL, "Referral by Internal Staff"),
+    (attribution.CASE_OWN_DEVELOPMENT, "Own New-Customer Development"),
+]
+SCHEMES = [
+    (attribution.SCHEME_REFERRAL, "Referral Scheme"),
+    (attribution.SCHEME_DEVELOPMENT, "New-Customer Development Scheme"),
 ]
 
 
@@ -56,6 +63,7 @@ class ReferralClaim(models.Model):
     # The application is edited by its applicant while it is a draft and frozen once
     # submitted (RI-7, RI-9); the uplift is entered by a reviewer during the review (RI-5).
     _guard_frozen_fields = {
+        "scheme": "_guard_open_records",
         "case": "_guard_open_records",
         "lead_id": "_guard_open_records",
         "employee_id": "_guard_open_records",
@@ -100,8 +108,23 @@ class ReferralClaim(models.Model):
         copy=False,
     )
 
-    # --- The deal (RI-1, RI-4)
-    case = fields.Selection(CASES, required=True, tracking=True, help="RI-1")
+    # --- The scheme and the deal (RI-1, RI-2, RI-4, RI-13)
+    scheme = fields.Selection(
+        SCHEMES,
+        required=True,
+        index=True,
+        tracking=True,
+        compute="_compute_scheme",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="RI-2: the referral scheme (renewals and referrals, monthly calendar RI-6) or "
+        "the new-customer development scheme (own development RI-13 and new customers, "
+        "quarterly application RI-7). Each scheme has its own exclusion list; a deal pays "
+        "at most once per scheme and never twice to the same employee. Frozen once "
+        "submitted.",
+    )
+    case = fields.Selection(CASES, required=True, tracking=True, help="RI-1, RI-13")
     lead_id = fields.Many2one(
         "crm.lead",
         string="Won Deal",
@@ -230,16 +253,32 @@ class ReferralClaim(models.Model):
     )
     points_line_ids = fields.One2many("referral.points.line", "claim_id", readonly=True)
 
-    # RI-9: one claim per deal, so that neither the bonus nor the customer passes to another
-    # employee through a second claim; a refused claim may be filed again.
-    _one_claim_per_deal = models.UniqueIndex(
-        "(lead_id) WHERE state != 'refused'",
-        "This deal already has a referral claim: a bonus and its customer cannot be "
-        "transferred to another employee.",
+    # RI-2, RI-9: one claim per deal and scheme, so that neither the bonus nor the customer
+    # passes to another employee through a second claim, and never two bonuses of one deal
+    # to the same employee; a refused claim may be filed again.
+    _one_claim_per_deal_and_scheme = models.UniqueIndex(
+        "(lead_id, scheme) WHERE state != 'refused'",
+        "This deal already has a claim under this scheme: a bonus and its customer cannot "
+        "be transferred to another employee.",
+    )
+    _one_bonus_per_deal_and_employee = models.UniqueIndex(
+        "(lead_id, beneficiary_id) WHERE state != 'refused' AND beneficiary_id IS NOT NULL",
+        "This deal already pays this employee under the other scheme: a deal never pays the "
+        "same employee twice.",
     )
     _uplift_positive = models.Constraint("CHECK (uplift >= 0)", "An uplift cannot be negative.")
 
     # --- Computations
+
+    @api.depends("case")
+    def _compute_scheme(self):
+        for claim in self:
+            if claim.state not in ("draft", False) and claim.scheme:
+                continue
+            if claim.case and not (
+                claim.scheme and attribution.scheme_allows(claim.scheme, claim.case)
+            ):
+                claim.scheme = attribution.default_scheme(claim.case)
 
     @api.depends("lead_id.partner_id", "lead_id.expected_revenue", "lead_id.date_closed")
     def _compute_deal(self):
@@ -251,7 +290,7 @@ class ReferralClaim(models.Model):
             claim.deal_amount = lead.expected_revenue
             claim.deal_date = lead.date_closed and lead.date_closed.date()
 
-    @api.depends("deal_date", "company_id")
+    @api.depends("deal_date", "company_id", "scheme", "case")
     def _compute_period(self):
         for claim in self:
             if not claim.deal_date:
@@ -266,6 +305,15 @@ class ReferralClaim(models.Model):
             claim.period_start, claim.period_end = start, end
             claim.quarter = f"{year} Q{quarter}"
             claim.deadline = calendar.application_deadline(end, days, checker)
+            if (
+                claim.scheme == attribution.SCHEME_REFERRAL
+                and claim.case == attribution.CASE_STAFF_REFERRAL
+            ):
+                # RI-2 (a), RI-6: internal-staff referrals go to finance by the report day
+                # of the next month, not by RI-7's quarterly window.
+                claim.deadline = calendar.monthly_report_deadline(
+                    claim.deal_date, claim.company_id.referral_report_day
+                )
 
     @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
     def _compute_manager_user_id(self):
@@ -277,6 +325,8 @@ class ReferralClaim(models.Model):
             claim.manager_user_id = (managers - employee.user_id)[:1]
 
     @api.depends(
+        "case",
+        "employee_id",
         "party_ids.party_type",
         "party_ids.employee_id",
         "party_ids.consultant_id",
@@ -286,6 +336,12 @@ class ReferralClaim(models.Model):
         for claim in self:
             if claim.state not in ("draft", False) and claim.beneficiary_id:
                 continue  # RI-9: the bonus belongs to one employee
+            if claim.case == attribution.CASE_OWN_DEVELOPMENT:
+                # RI-13: the applicant developed the customer himself.
+                claim.beneficiary_id = claim.employee_id
+                claim.department_id = claim.employee_id.sudo().department_id
+                claim.no_bonus_reason = False
+                continue
             winner, reason = attribution.attribute(
                 [party._as_attribution_party() for party in claim.party_ids]
             )
@@ -400,17 +456,36 @@ class ReferralClaim(models.Model):
     def create(self, vals_list):
         self._check_applicant([vals.get("employee_id") for vals in vals_list])
         lead_ids = [vals["lead_id"] for vals in vals_list if vals.get("lead_id")]
-        claimed = self.sudo().search([("lead_id", "in", lead_ids), ("state", "!=", "refused")])
-        if claimed:
-            raise UserError(
-                self.env._(
-                    "%(deal)s already has a referral claim (%(claim)s): a bonus and its "
-                    "customer cannot be transferred to another employee (RI-9).",
-                    deal=claimed[0].lead_id.name,
-                    claim=claimed[0].name,
-                )
+        claimed = {
+            (claim.lead_id.id, claim.scheme): claim
+            for claim in self.sudo().search(
+                [("lead_id", "in", lead_ids), ("state", "!=", "refused")]
             )
-        claims = super().create(vals_list)
+        }
+        for vals in vals_list:
+            if vals.get("scheme") and vals["scheme"] not in dict(SCHEMES):
+                raise UserError(self.env._("Unknown scheme %(scheme)r.", scheme=vals["scheme"]))
+            scheme = vals.get("scheme") or attribution.default_scheme(vals.get("case"))
+            other = claimed.get((vals.get("lead_id"), scheme))
+            if other:
+                raise UserError(
+                    self.env._(
+                        "%(deal)s already has a claim under this scheme (%(claim)s): a bonus "
+                        "and its customer cannot be transferred to another employee (RI-2, "
+                        "RI-9).",
+                        deal=other.lead_id.name,
+                        claim=other.name,
+                    )
+                )
+        try:
+            # Two workers filing at once: PostgreSQL keeps one claim per deal and scheme and
+            # one bonus per deal and employee; the loser retries and gets the message above.
+            with self.env.cr.savepoint():
+                claims = super().create(vals_list)
+                claims._check_one_bonus_per_employee()
+                claims.flush_recordset()
+        except psycopg2.errors.UniqueViolation as error:
+            raise ConcurrencyError("Referral claim filed concurrently, retrying") from error
         with self._guard_workflow():
             for claim in claims.filtered(lambda claim: claim.name == "/"):
                 claim.name = self.env["ir.sequence"].next_by_code("referral.claim") or "/"
@@ -421,7 +496,57 @@ class ReferralClaim(models.Model):
             self._check_applicant([vals["employee_id"]])
         if isinstance(vals, dict) and vals.get("uplift"):
             self._check_uplift_allowed()
-        return super().write(vals)
+        result = super().write(vals)
+        if isinstance(vals, dict) and {"party_ids", "case", "employee_id", "lead_id"} & set(vals):
+            self._check_one_bonus_per_employee()
+        return result
+
+    def _check_one_bonus_per_employee(self):
+        """RI-2: one deal may pay under both schemes, never twice to the same employee
+        (the unique index decides between two workers; this gives the message)."""
+        claims = self.filtered("beneficiary_id")
+        if not claims:
+            return
+        # Read without flushing: flushing first would hit the index before the message.
+        self.env.cr.execute(
+            "SELECT id, lead_id, beneficiary_id FROM referral_claim WHERE state != 'refused' "
+            "AND lead_id = ANY(%s) AND beneficiary_id = ANY(%s) AND id != ALL(%s)",
+            (claims.lead_id.ids, claims.beneficiary_id.ids, claims.ids),
+        )
+        others = {
+            (lead_id, employee_id): id_ for id_, lead_id, employee_id in self.env.cr.fetchall()
+        }
+        for claim in claims:
+            other_id = others.get((claim.lead_id.id, claim.beneficiary_id.id))
+            if other_id:
+                other = self.sudo().browse(other_id)
+                raise UserError(
+                    self.env._(
+                        "%(deal)s already pays %(employee)s under %(claim)s: a deal never pays "
+                        "the same employee twice (RI-2, RI-9).",
+                        deal=claim.lead_id.sudo().name,
+                        employee=claim.beneficiary_id.sudo().name,
+                        claim=other.name,
+                    )
+                )
+
+    @api.constrains("scheme", "case")
+    def _check_scheme_case(self):
+        for claim in self:
+            if not attribution.scheme_allows(claim.scheme, claim.case):
+                raise ValidationError(
+                    self.env._(
+                        "The %(scheme)s does not pay the case '%(case)s': own development "
+                        "only under the development scheme (RI-13), renewals only under the "
+                        "referral scheme (RI-2).",
+                        scheme=dict(self._fields["scheme"]._description_selection(self.env))[
+                            claim.scheme
+                        ],
+                        case=dict(self._fields["case"]._description_selection(self.env))[
+                            claim.case
+                        ],
+                    )
+                )
 
     def _check_uplift_allowed(self):
         if self.filtered(lambda claim: not claim.special_customer):
@@ -532,7 +657,24 @@ class ReferralClaim(models.Model):
         :param today: the day of submission; by default each claim's own submission day
         """
         deals = self._customer_deals()
-        excluded = {c.id: set(c.referral_excluded_department_ids.ids) for c in self.company_id}
+        excluded = {
+            (company.id, attribution.SCHEME_REFERRAL): {
+                "excluded_departments": set(company.referral_excluded_department_ids.ids),
+                "excluded_employees": set(company.referral_excluded_employee_ids.ids),
+                "exclude_shareholders": company.referral_exclude_shareholders,
+            }
+            for company in self.company_id
+        }
+        excluded.update(
+            {
+                (company.id, attribution.SCHEME_DEVELOPMENT): {
+                    "excluded_departments": set(company.development_excluded_department_ids.ids),
+                    "excluded_employees": set(company.development_excluded_employee_ids.ids),
+                    "exclude_shareholders": company.development_exclude_shareholders,
+                }
+                for company in self.company_id
+            }
+        )
         problems = {}
         for claim in self:
             problem = claim._problem(
@@ -557,7 +699,16 @@ class ReferralClaim(models.Model):
                 "later bonus for anyone from this customer (RI-10).",
                 customer=self.partner_id.name,
             )
-        if not self.party_ids:
+        own = self.case == attribution.CASE_OWN_DEVELOPMENT
+        if own and not self._own_contact_count():
+            return self.env._(
+                "%(employee)s logged no contact of his own with %(customer)s on %(deal)s: his "
+                "CRM contact history is the proof of his own development (RI-12, RI-13).",
+                employee=self.employee_id.sudo().name,
+                customer=self.partner_id.name,
+                deal=lead.name,
+            )
+        if not own and not self.party_ids:
             return self.env._("Name the parties who brought the deal (RI-3).")
         if not self.beneficiary_id:
             reason = dict(self._fields["no_bonus_reason"]._description_selection(self.env))
@@ -570,8 +721,9 @@ class ReferralClaim(models.Model):
             is_employee=True,
             is_shareholder=beneficiary.referral_shareholder,
             department_id=beneficiary.department_id.id,
-            excluded_departments=excluded.get(self.company_id.id, ()),
             active=beneficiary.active,
+            employee_id=beneficiary.id,
+            **excluded[self.company_id.id, self.scheme],
         )
         if not_eligible:
             return {
@@ -580,10 +732,16 @@ class ReferralClaim(models.Model):
                     employee=beneficiary.name,
                 ),
                 attribution.NOT_ELIGIBLE_BUSINESS_DEPARTMENT: self.env._(
-                    "%(employee)s works in %(department)s, whose job is to develop, renew and "
-                    "refer customers: no referral bonus (RI-2).",
+                    "%(employee)s works in %(department)s, excluded from the %(scheme)s: no "
+                    "bonus of this scheme (RI-2).",
                     employee=beneficiary.name,
                     department=beneficiary.department_id.name,
+                    scheme=self._scheme_label(),
+                ),
+                attribution.NOT_ELIGIBLE_NAMED: self.env._(
+                    "%(employee)s is excluded by name from the %(scheme)s (RI-2).",
+                    employee=beneficiary.name,
+                    scheme=self._scheme_label(),
                 ),
                 attribution.NOT_ELIGIBLE_LEFT: self.env._(
                     "%(employee)s has left the company: the customer is a company resource "
@@ -617,6 +775,17 @@ class ReferralClaim(models.Model):
                     date=first,
                 ),
             }[case_problem]
+        if calendar.is_late(today, self.deadline) and (
+            self.scheme == attribution.SCHEME_REFERRAL
+            and self.case == attribution.CASE_STAFF_REFERRAL
+        ):
+            return self.env._(
+                "The internal-staff referral %(deal)s was due to finance by %(deadline)s, "
+                "the report day of the month after the deal: it is late and refused (RI-2, "
+                "RI-6).",
+                deal=lead.name,
+                deadline=self.deadline,
+            )
         if calendar.is_late(today, self.deadline):
             return self.env._(
                 "The application for %(deal)s was due by %(deadline)s, %(days)s working days "
@@ -626,6 +795,29 @@ class ReferralClaim(models.Model):
                 days=self.company_id.referral_application_days,
             )
         return None
+
+    def _scheme_label(self):
+        self.ensure_one()
+        return dict(self._fields["scheme"]._description_selection(self.env)).get(self.scheme, "")
+
+    def _own_contact_count(self):
+        """RI-12, RI-13: the done activities the applicant himself logged on the deal."""
+        self.ensure_one()
+        partner = self.employee_id.sudo().user_id.partner_id
+        if not partner:
+            return 0
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search_count(
+                [
+                    ("model", "=", "crm.lead"),
+                    ("res_id", "=", self.lead_id.id),
+                    ("mail_activity_type_id", "!=", False),
+                    ("author_id", "=", partner.id),
+                ]
+            )
+        )
 
     # --- Flow (RI-7)
 

@@ -15,8 +15,39 @@ class ResCompany(models.Model):
         "hr.department",
         "res_company_referral_excluded_department_rel",
         string="Departments Without Referral Bonus",
-        help="RI-2: developing, renewing and referring customers is the job of these "
-        "(business) departments: their members get no referral bonus.",
+        help="RI-2 (a), referral scheme: developing, renewing and referring customers is the "
+        "job of these departments (business department, online customer service): their "
+        "members get no referral bonus.",
+    )
+    referral_excluded_employee_ids = fields.Many2many(
+        "hr.employee",
+        "res_company_referral_excluded_employee_rel",
+        string="Employees Without Referral Bonus",
+        help="RI-2 (a), referral scheme: employees excluded by name, such as the consulting "
+        "managers who bring business through notary or certification ties under a scheme "
+        "of their own.",
+    )
+    referral_exclude_shareholders = fields.Boolean(
+        string="Referral Scheme Excludes Shareholders",
+        default=True,
+        help="RI-2 (a): shareholders get no bonus of the referral scheme.",
+    )
+    development_excluded_department_ids = fields.Many2many(
+        "hr.department",
+        "res_company_development_excluded_department_rel",
+        string="Departments Without Development Bonus",
+        help="RI-2 (b), new-customer development scheme: all staff qualify, salespeople "
+        "included; by default no department is excluded.",
+    )
+    development_excluded_employee_ids = fields.Many2many(
+        "hr.employee",
+        "res_company_development_excluded_employee_rel",
+        string="Employees Without Development Bonus",
+        help="RI-2 (b): employees excluded by name from the development scheme (none by default).",
+    )
+    development_exclude_shareholders = fields.Boolean(
+        string="Development Scheme Excludes Shareholders",
+        help="RI-2 (b): all staff qualify by default, shareholders included.",
     )
     # RI-5
     referral_special_tag_ids = fields.Many2many(

@@ -9,6 +9,21 @@ class ResConfigSettings(models.TransientModel):
     referral_excluded_department_ids = fields.Many2many(
         related="company_id.referral_excluded_department_ids", readonly=False
     )
+    referral_excluded_employee_ids = fields.Many2many(
+        related="company_id.referral_excluded_employee_ids", readonly=False
+    )
+    referral_exclude_shareholders = fields.Boolean(
+        related="company_id.referral_exclude_shareholders", readonly=False
+    )
+    development_excluded_department_ids = fields.Many2many(
+        related="company_id.development_excluded_department_ids", readonly=False
+    )
+    development_excluded_employee_ids = fields.Many2many(
+        related="company_id.development_excluded_employee_ids", readonly=False
+    )
+    development_exclude_shareholders = fields.Boolean(
+        related="company_id.development_exclude_shareholders", readonly=False
+    )
     referral_special_tag_ids = fields.Many2many(
         related="company_id.referral_special_tag_ids", readonly=False
     )

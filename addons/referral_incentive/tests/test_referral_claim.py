@@ -20,7 +20,9 @@ class TestReferralClaim(ReferralCommon):
         lead = self._won_deal(self.new_customer, amount=100000.0)
         claim = self._claim(self.user_li, lead)
         self.assertEqual(claim.beneficiary_id, self.emp_li)
-        self.assertEqual(claim.deadline, datetime.date(2026, 10, 9))
+        # RI-2 (a), RI-6: an internal-staff referral is reported by the 5th of next month.
+        self.assertEqual(claim.scheme, "referral")
+        self.assertEqual(claim.deadline, datetime.date(2026, 10, 5))
         with freeze_time(IN_TIME):
             claim.with_user(self.user_li).action_submit()
             self.assertEqual(claim.state, "submitted")
@@ -63,8 +65,16 @@ class TestReferralClaim(ReferralCommon):
         self.assertEqual(claim.ledger_line_id.date, datetime.date(2026, 10, 20))
 
     def test_ri7_late_application_is_refused(self):
-        """RI-7: after seven working days past the quarter, the application is refused."""
-        claim = self._claim(self.user_li, self._won_deal(self.new_customer))
+        """RI-7: after seven working days past the quarter, the application of the
+        development scheme (RI-2 b) is refused; RI-6: an internal-staff referral of the
+        referral scheme is late after the 5th of the next month."""
+        claim = self._claim(self.user_li, self._won_deal(self.new_customer), scheme="development")
+        self.assertEqual(claim.deadline, datetime.date(2026, 10, 9))
+        with freeze_time("2026-10-07 10:00"):
+            self.assertFalse(claim._problems(datetime.date(2026, 10, 7)))
+        staff = self._claim(self.user_liu, self._won_deal(self.old_customer, won_on="2026-09-20"))
+        with freeze_time("2026-10-07 10:00"), self.assertRaisesRegex(UserError, "RI-6"):
+            staff.with_user(self.user_liu).action_submit()
         with freeze_time(LATE), self.assertRaisesRegex(UserError, "late"):
             claim.with_user(self.user_li).action_submit()
         self.assertEqual(claim.state, "draft")
@@ -244,12 +254,13 @@ class TestReferralClaim(ReferralCommon):
             )
         with self.assertRaisesRegex(UserError, "RI-9"):
             self._claim(self.user_liu, lead)
-        # Two workers at once: PostgreSQL keeps one claim per deal.
-        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
+        # Two workers at once: PostgreSQL keeps one claim per deal and scheme (RI-2).
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.errors.UniqueViolation):
             with self.env.cr.savepoint():
                 self.env.cr.execute(
-                    'INSERT INTO referral_claim (name, company_id, state, "case", lead_id, '
-                    "employee_id) VALUES ('dup', %s, 'draft', 'staff_referral', %s, %s)",
+                    'INSERT INTO referral_claim (name, company_id, state, "case", scheme, '
+                    "lead_id, employee_id) VALUES ('dup', %s, 'draft', 'staff_referral', "
+                    "'referral', %s, %s)",
                     (self.company.id, lead.id, self.emp_liu.id),
                 )
         self._approve_reviewed(claim)
@@ -330,8 +341,9 @@ class TestReferralClaim(ReferralCommon):
         self.assertEqual(sum(claims.ledger_line_id.mapped("amount")), 500 + 9 * 1000)
         more = self._reviewed_claims(5, "More")
         self.env.invalidate_all()
-        # The tier validation (RI-7) adds a constant handful of queries, not one per claim.
-        with freeze_time(IN_TIME), self.assertQueryCount(36):
+        # The tier validation (RI-7) and the schemes' exclusion lists (RI-2) add a constant
+        # handful of queries, not one per claim.
+        with freeze_time(IN_TIME), self.assertQueryCount(38):
             more.with_user(self.user_hr).action_approve()
 
     def test_views_open_for_every_role(self):

@@ -62,14 +62,32 @@ NOT_ELIGIBLE_BUSINESS_DEPARTMENT = "business_department"
 NOT_ELIGIBLE_LEFT = "left"
 
 
-def eligibility(is_employee, is_shareholder, department_id, excluded_departments, active=True):
-    """Why a beneficiary cannot receive the bonus, or None when he can (RI-2, RI-10)."""
+NOT_ELIGIBLE_NAMED = "excluded_by_name"
+
+
+def eligibility(
+    is_employee,
+    is_shareholder,
+    department_id,
+    excluded_departments,
+    active=True,
+    employee_id=None,
+    excluded_employees=(),
+    exclude_shareholders=True,
+):
+    """Why a beneficiary cannot receive the bonus, or None when he can (RI-2, RI-10).
+
+    Each scheme (RI-2) has its own exclusion list: the departments, the employees excluded
+    by name and whether shareholders are excluded.
+    """
     if not is_employee:
         return NOT_ELIGIBLE_EXTERNAL
-    if is_shareholder:
+    if is_shareholder and exclude_shareholders:
         return NOT_ELIGIBLE_SHAREHOLDER
     if department_id in set(excluded_departments):
         return NOT_ELIGIBLE_BUSINESS_DEPARTMENT
+    if employee_id is not None and employee_id in set(excluded_employees):
+        return NOT_ELIGIBLE_NAMED
     if not active:
         return NOT_ELIGIBLE_LEFT
     return None
@@ -97,6 +115,8 @@ def referral_points(
 CASE_RENEWAL = "renewal"  # (a) an old customer renews because of a consultant who served it
 CASE_CUSTOMER_REFERRAL = "customer_referral"  # (b) an old customer refers a new customer
 CASE_STAFF_REFERRAL = "staff_referral"  # (c) internal staff refer a new customer
+# RI-13: a fourth case, an employee (a salesperson too) develops a new customer himself.
+CASE_OWN_DEVELOPMENT = "own_development"
 
 CASE_NEEDS_OLD_CUSTOMER = "renewal_needs_old_customer"
 CASE_NEEDS_NEW_CUSTOMER = "needs_new_customer"
@@ -107,7 +127,29 @@ CASE_PARTY = {
     CASE_RENEWAL: CONSULTANT,
     CASE_CUSTOMER_REFERRAL: OLD_CUSTOMER,
     CASE_STAFF_REFERRAL: INTERNAL,
+    CASE_OWN_DEVELOPMENT: None,  # the applicant himself, proven by his logged contacts
 }
+
+# RI-2: the two schemes and the cases each pays.
+SCHEME_REFERRAL = "referral"  # (a) the referral scheme (seed 000)
+SCHEME_DEVELOPMENT = "development"  # (b) the new-customer development scheme (seed 004)
+SCHEME_CASES = {
+    SCHEME_REFERRAL: (CASE_RENEWAL, CASE_CUSTOMER_REFERRAL, CASE_STAFF_REFERRAL),
+    SCHEME_DEVELOPMENT: (CASE_CUSTOMER_REFERRAL, CASE_STAFF_REFERRAL, CASE_OWN_DEVELOPMENT),
+}
+
+
+def default_scheme(case):
+    """The scheme a claim of ``case`` falls under unless the applicant chooses (RI-2)."""
+    return SCHEME_DEVELOPMENT if case == CASE_OWN_DEVELOPMENT else SCHEME_REFERRAL
+
+
+def scheme_allows(scheme, case):
+    """RI-2, RI-13: whether ``scheme`` pays claims of ``case`` (own development and new
+    customers only under the development scheme; renewals only under the referral scheme)."""
+    if scheme not in SCHEME_CASES:
+        raise ValueError(f"Unknown scheme {scheme!r}")
+    return case in SCHEME_CASES[scheme]
 
 
 def case_problem(case, party_types, is_new, had_earlier_deal):
@@ -119,7 +161,7 @@ def case_problem(case, party_types, is_new, had_earlier_deal):
     """
     if case not in CASE_PARTY:
         raise ValueError(f"Unknown case {case!r}")
-    if CASE_PARTY[case] not in set(party_types):
+    if CASE_PARTY[case] and CASE_PARTY[case] not in set(party_types):
         return CASE_NEEDS_PARTY
     if case == CASE_RENEWAL:
         return None if had_earlier_deal else CASE_NEEDS_OLD_CUSTOMER

@@ -65,3 +65,12 @@ def previous_month(day):
     """(first day, last day) of the month before the one holding ``day``."""
     last = day.replace(day=1) - datetime.timedelta(days=1)
     return last.replace(day=1), last
+
+
+def monthly_report_deadline(deal_day, report_day=5):
+    """RI-2 (a), RI-6: an internal-staff referral of ``deal_day``'s month is reported to
+    finance by ``report_day`` of the next month."""
+    year, month = (
+        (deal_day.year + 1, 1) if deal_day.month == 12 else (deal_day.year, deal_day.month + 1)
+    )
+    return _day_of_month(year, month, report_day)
