@@ -10,7 +10,7 @@ from conftest import load_tools
 
 tools = load_tools("lead_protection")
 identity, windows, collision = tools.identity, tools.windows, tools.collision
-claims, penalties, rotation = tools.claims, tools.penalties, tools.rotation
+claims, rotation = tools.claims, tools.rotation
 D = datetime.date
 CN_MOBILE = {"86": (11, "1")}
 
@@ -211,27 +211,6 @@ def test_lp4_customer_choice_after_expiry():
     assert collision.credit_shares("customer_choice", "a", "b", chosen="a") == {"a": 100.0}
     with pytest.raises(ValueError):
         collision.credit_shares("customer_choice", "a", "b", chosen="c")
-
-
-# --- LP-9, LP-11 penalties
-
-
-def test_lp9_dispute_fines_each_party_only_when_the_deal_is_lost():
-    """LP-9: 500 per person per occurrence when the deal is lost."""
-    assert penalties.dispute_fines(["a", "b", "a"], True, 500.0) == {"a": 500.0, "b": 500.0}
-    assert penalties.dispute_fines(["a", "b"], False, 500.0) == {}
-
-
-def test_lp11_fake_registration_escalates_to_dismissal():
-    """LP-11: fake registration 50, then 100, third time dismissal."""
-    scale = penalties.parse_scale("50, 100")
-    assert [penalties.fake_registration_penalty(n, scale) for n in range(3)] == [
-        50.0,
-        100.0,
-        penalties.DISMISSAL,
-    ]
-    assert penalties.parse_scale("50，100") == [50.0, 100.0]
-    assert penalties.leak_fine(3, 500.0) == 1500.0
 
 
 # --- LP-10 late claims

@@ -347,37 +347,45 @@ class EventInvitation(models.Model):
     def _book_missing_list_fines(self, occurrences):
         """EV-4: the division head is fined per late or missing daily list, once per day.
 
-        The amount is the fine catalogue's (offence type ``fine_type_ev4_late_list``, 10 by
-        default). The line is booked to the division head directly: the catalogue type
-        falls on the offender's department manager, while the division head (the sales
-        team's leader) is the offender himself and need not manage a department.
+        Recorded as an offence of the fine catalogue (``fine_type_ev4_late_list``, 10 by
+        default, falling on the offender: the division head, the sales team's leader), one
+        per division and day: a day already recorded, even quashed, is not recorded again.
         """
-        fine_type = self.env.ref("incentive_ledger.fine_type_ev4_late_list").sudo()
-        vals_list = []
+        fine_type = self.env.ref("incentive_ledger.fine_type_ev4_late_list")
+        Offence = self.env["incentive.offence"].sudo()
+        todo = {}
         for event, division, day in occurrences:
             employee = division.manager_user_id.employee_id
-            if not employee:
-                continue
-            company = division.company_id
-            vals_list.append(
-                {
-                    "employee_id": employee.id,
-                    "company_id": company.id,
-                    "kind": "penalty",
-                    "amount": -fine_type.amount,
-                    "name": self.with_context(lang=employee.user_id.lang).env._(
-                        "EV-4 late or missing invitation list of %(day)s for %(event)s",
-                        day=day,
-                        event=event.name,
-                    ),
-                    "rule_ref": "EV-4",
-                    "source_ref": f"{division._name},{division.id}",
-                    "source_key": f"ev4:{division.id}:{day}",
-                    "date": day,
-                }
+            if employee:
+                todo.setdefault((division, day), (event, employee))
+        if not todo:
+            return
+        divisions = self.env["event.invitation.division"].union(*(key[0] for key in todo))
+        done = {
+            (offence.source_res_id, offence.date)
+            for offence in Offence.search(
+                [
+                    ("fine_type_id", "=", fine_type.id),
+                    ("source_model", "=", divisions._name),
+                    ("source_res_id", "in", divisions.ids),
+                    ("date", "in", list({day for _division, day in todo})),
+                ]
             )
-        if vals_list:
-            self.env["employee.incentive.line"].sudo()._book(vals_list)
+        }
+        for (division, day), (event, employee) in todo.items():
+            if (division.id, day) in done:
+                continue
+            Offence._record_offence(
+                fine_type,
+                employee,
+                source=division,
+                date=day,
+                description=self.with_context(lang=employee.user_id.lang).env._(
+                    "EV-4 late or missing invitation list of %(day)s for %(event)s",
+                    day=day,
+                    event=event.name,
+                ),
+            )
 
     @api.model
     def _cron_fine_missing_lists(self):

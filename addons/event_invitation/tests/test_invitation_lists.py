@@ -228,6 +228,17 @@ class TestInvitationLists(EventInvitationCommon):
         self.file(self.manager_b, self.div_b, self.day(-1), local(self.day(-1), 19))
         self.assertEqual(len(self.fines(self.manager_b, "EV-4")), 2)
         self.assertEqual(sum(self.fines(self.manager_b, "EV-4").mapped("amount")), -20.0)
+        offences = self.env["incentive.offence"].search([("rule_ref", "=", "EV-4")])
+        self.assertEqual(len(offences), 3)
+        self.assertEqual(
+            offences.filtered(lambda o: o.employee_id == self.emp[self.manager_b]).mapped("amount"),
+            [10.0, 10.0],
+            "EV-4 falls on the division head himself (FN-1 catalogue)",
+        )
+        for user in (self.sales_b, self.manager_b):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                offences[:1].with_user(user).action_quash("Not late")
+        self.assertEqual(set(offences.mapped("state")), {"recorded"})
 
     def test_ev2_duplicate_check_batch_queries(self):
         """EV-2: the coordinator's check of a whole event runs in the same number of

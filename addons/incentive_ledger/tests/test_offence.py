@@ -81,7 +81,7 @@ class TestOffence(IncentiveLedgerCommon):
             "offender_and_manager",
         )
         self.assertEqual(
-            self.env.ref("incentive_ledger.fine_type_ev4_late_list").falls_on, "manager"
+            self.env.ref("incentive_ledger.fine_type_ev4_late_list").falls_on, "offender"
         )
         self.assertEqual(
             self.env.ref("incentive_ledger.fine_type_fn10_night_rescue").line_kind, "bonus"
@@ -420,10 +420,18 @@ class TestOffence(IncentiveLedgerCommon):
         self.assertEqual(lines.employee_id, self.emp_sales_2 | self.emp_manager)
         self.assertEqual(lines.mapped("amount"), [-100.0, -100.0])
         # An employee without a manager cannot be fined through his manager.
+        manager_only = self.env["incentive.fine.type"].create(
+            {
+                "name": "Fined through the manager",
+                "rule_ref": "FN-1",
+                "line_kind": "penalty",
+                "amount_mode": "fixed",
+                "amount": 10,
+                "falls_on": "manager",
+            }
+        )
         with self.assertRaises(UserError):
-            self.Offence.with_user(self.user_hr)._record_offence(
-                "incentive_ledger.fine_type_ev4_late_list", self.emp_outsider
-            )
+            self.Offence.with_user(self.user_hr)._record_offence(manager_only, self.emp_outsider)
 
     def test_fn10_night_rescue_bonus_for_each_crew_member(self):
         """FN-10: each member of the crew gets +20, booked as a bonus."""

@@ -5,7 +5,7 @@ import psycopg2.errors
 from odoo import api, fields, models
 from odoo.exceptions import ConcurrencyError, UserError
 
-from ..tools import collision, identity, penalties
+from ..tools import collision, identity
 
 # Country calling code -> (national length, leading digits) of a complete mobile number.
 MOBILE_FORMATS = {"86": (11, "1")}
@@ -37,7 +37,6 @@ class LeadProtectionRegistration(models.Model):
         "state",
         "invalid_reason",
         "fake",
-        "fake_offence",
         "customer_name",
         "phone",
         "email",
@@ -58,7 +57,6 @@ class LeadProtectionRegistration(models.Model):
     _protection_ranges = {
         "expected_revenue": (0, None),
         "expected_unit_price": (0, None),
-        "fake_offence": (0, None),
     }
 
     name = fields.Char(string="Reference", required=True, readonly=True, default="/", copy=False)
@@ -101,11 +99,6 @@ class LeadProtectionRegistration(models.Model):
     )
     invalid_reason = fields.Char(tracking=True)
     fake = fields.Boolean(string="Fake Registration", readonly=True, tracking=True)
-    fake_offence = fields.Integer(
-        readonly=True,
-        copy=False,
-        help="LP-11: which fake registration of this salesperson this is (1 for the first).",
-    )
     _expected_revenue_positive = models.Constraint(
         "CHECK (expected_revenue IS NULL OR expected_revenue >= 0)",
         "The expected amount of a registration cannot be negative.",
@@ -113,10 +106,6 @@ class LeadProtectionRegistration(models.Model):
     _expected_unit_price_positive = models.Constraint(
         "CHECK (expected_unit_price IS NULL OR expected_unit_price >= 0)",
         "The expected unit price of a registration cannot be negative.",
-    )
-    _fake_offence_unique = models.UniqueIndex(
-        "(user_id, fake_offence) WHERE fake_offence > 0",
-        "This offence number of the salesperson is already taken.",
     )
 
     # --- The customer, as registered (LP-1)
@@ -594,97 +583,107 @@ class LeadProtectionRegistration(models.Model):
             keys.write({"protected_until": False})
 
     def action_mark_fake(self):
-        """LP-11: a fake registration is invalid and fined, escalating per salesperson.
+        """LP-11: a fake registration is invalid and fined through the fine catalogue: 50,
+        then 100, then a dismissal proposal to HR (FN-3, FN-4); marked again, nothing more.
 
         Only the manager of the registration's team, in his companies, marks it.
         """
         self._protection_check_managed()
         self._protection_lock()
-        entries = []
-        # Each offence raises the next one's fine: count the earlier ones once per salesperson.
-        # Two managers marking fakes of one salesperson at once would give the same offence
-        # number: the unique index refuses the second, which is retried and counts again.
         todo = self.sudo().filtered(
             lambda registration: (
                 not registration.fake and registration.state in ("active", "contracted", "collided")
             )
         )
-        previous_by_user = dict(
-            self.sudo()._read_group(
-                [("user_id", "in", todo.user_id.ids), ("fake", "=", True)],
-                ["user_id"],
-                ["__count"],
-            )
-        )
+        offenders = todo._protection_offenders()
+        with self._guard_workflow():
+            todo.write({"fake": True})
+        todo._invalidate(self.env._("Fake registration"))
+        # The catalogue numbers each salesperson's occurrences (FN-3) under a unique index:
+        # two managers marking fakes of one salesperson at once retry, not double-count.
+        Offence = self.env["incentive.offence"].sudo()
         for registration in todo:
-            company = registration.company_id
-            previous = previous_by_user.get(registration.user_id, 0)
-            previous_by_user[registration.user_id] = previous + 1
-            with self._guard_workflow():
-                registration.write({"fake_offence": previous + 1, "fake": True})
-            registration._invalidate(self.env._("Fake registration"))
-            fine = penalties.fake_registration_penalty(
-                previous, penalties.parse_scale(company.protection_fake_fine_scale)
+            Offence._record_offence(
+                "incentive_ledger.fine_type_lp11_fake",
+                offenders[registration],
+                source=registration,
+                description=self.env._("Fake registration %(ref)s", ref=registration.name),
             )
-            if fine == penalties.DISMISSAL:
-                hr_user = company.protection_hr_user_id or self.env.user
-                in_lang = registration._in_lang_of(hr_user)
-                registration.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=hr_user.id,
-                    summary=in_lang.env._("Dismissal proposed (LP-11)"),
-                    note=in_lang.env._(
-                        "%(user)s made a fake registration again (offence %(count)s).",
-                        user=registration.user_id.name,
-                        count=previous + 1,
-                    ),
-                )
-                continue
-            entries.append(
-                {
-                    "user_id": registration.user_id.id,
-                    "company_id": company.id,
-                    "kind": "penalty",
-                    "amount": -fine,
-                    "name": self.env._("Fake registration %(ref)s", ref=registration.name),
-                    "rule_ref": "LP-11",
-                    "source_ref": f"{registration._name},{registration.id}",
-                    "source_key": f"lp11:fake:{registration.id}",
-                }
-            )
-        try:
-            with self.env.cr.savepoint():
-                self.env.flush_all()
-        except psycopg2.errors.UniqueViolation as error:
-            raise ConcurrencyError("Fake registration marked concurrently, retrying") from error
-        self.env["hr.employee"]._protection_book(entries)
         return True
 
-    def action_report_leak(self):
-        """LP-11: registered customers leaked to another company: a fine per customer.
+    def action_report_leak(self, paid=False):
+        """LP-11 / LP-46: registered customers leaked to another company: a fine per customer
+        (LP-46: leaked for payment, also a dismissal proposal to HR).
 
         Only the manager of the registration's team reports it; reported twice, it is
-        fined once (the ledger books one line per source key).
+        fined once (one standing leak offence per registration).
         """
+        if not isinstance(paid, bool):
+            raise UserError(self.env._("Say whether the customers were leaked for payment."))
         self._protection_check_managed()
         self._protection_lock()
-        entries = [
-            {
-                "user_id": registration.user_id.id,
-                "company_id": registration.company_id.id,
-                "kind": "penalty",
-                "amount": -penalties.leak_fine(1, registration.company_id.protection_leak_fine),
-                "name": self.env._("Customer information leaked (%(ref)s)", ref=registration.name),
-                "rule_ref": "LP-11",
-                "source_ref": f"{registration._name},{registration.id}",
-                "source_key": f"lp11:leak:{registration.id}",
-            }
-            for registration in self.sudo()
-        ]
-        self.env["hr.employee"]._protection_book(entries)
-        for registration in self.sudo():
+        registrations = self.sudo()
+        leak_types = self.env.ref("incentive_ledger.fine_type_lp11_leak") | self.env.ref(
+            "incentive_ledger.fine_type_lp46_leak_paid"
+        )
+        Offence = self.env["incentive.offence"].sudo()
+        reported = set(
+            Offence.search(
+                [
+                    ("fine_type_id", "in", leak_types.ids),
+                    ("source_model", "=", self._name),
+                    ("source_res_id", "in", registrations.ids),
+                    ("state", "!=", "quashed"),
+                ]
+            ).mapped("source_res_id")
+        )
+        todo = registrations.filtered(lambda registration: registration.id not in reported)
+        offenders = todo._protection_offenders()
+        fine_type = (
+            "incentive_ledger.fine_type_lp46_leak_paid"
+            if paid
+            else "incentive_ledger.fine_type_lp11_leak"
+        )
+        for registration in todo:
+            Offence._record_offence(
+                fine_type,
+                offenders[registration],
+                source=registration,
+                description=self.env._(
+                    "Customer information leaked (%(ref)s)", ref=registration.name
+                ),
+            )
             registration.message_post(body=self.env._("Leak of customer information reported."))
         return True
+
+    def _protection_offenders(self):
+        """{registration: the salesperson's employee in its company}, in one query (LP-11)."""
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", self.user_id.ids),
+                    ("company_id", "in", self.company_id.ids),
+                ]
+            )
+        )
+        by_user = {(emp.user_id.id, emp.company_id.id): emp for emp in employees}
+        result = {}
+        for registration in self:
+            employee = by_user.get((registration.user_id.id, registration.company_id.id))
+            if not employee:
+                raise UserError(
+                    self.env._(
+                        "%(user)s has no employee in %(company)s: create one so that the "
+                        "incentive ledger can book %(rule)s.",
+                        user=registration.user_id.name,
+                        company=registration.company_id.name,
+                        rule="LP-11",
+                    )
+                )
+            result[registration] = employee
+        return result
 
     @api.model
     def _first_valid(self, registrations):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import penalties, windows
+from ..tools import windows
 
 
 class ResCompany(models.Model):
@@ -41,25 +41,6 @@ class ResCompany(models.Model):
         default=50.0,
         help="LP-8: credit share of the first registration when a collision is split.",
     )
-    protection_dispute_fine = fields.Monetary(
-        string="Dispute Fine per Person",
-        currency_field="currency_id",
-        default=500.0,
-        help="LP-9: fine per person and occurrence when a dispute in front of the customer "
-        "loses the deal.",
-    )
-    protection_fake_fine_scale = fields.Char(
-        string="Fake Registration Fines",
-        default="50,100",
-        help="LP-11: fines of the first, second... fake registration of one salesperson, "
-        "separated by commas; the next one after the last proposes dismissal.",
-    )
-    protection_leak_fine = fields.Monetary(
-        string="Leak Fine per Customer",
-        currency_field="currency_id",
-        default=500.0,
-        help="LP-11: fine per customer whose registration was leaked to another company.",
-    )
     protection_neglect_months = fields.Integer(
         string="Neglected after (months)",
         default=3,
@@ -91,34 +72,18 @@ class ResCompany(models.Model):
 
     @api.constrains(
         "protection_split_percent",
-        "protection_dispute_fine",
-        "protection_leak_fine",
         "protection_neglect_months",
         "protection_claim_full_days",
         "protection_claim_half_days",
         "protection_claim_freeze_days",
-        "protection_fake_fine_scale",
     )
     def _check_protection_settings(self):
         for company in self:
-            try:
-                scale = penalties.parse_scale(company.protection_fake_fine_scale)
-            except ValueError:
-                scale = [-1.0]
-            if any(fine < 0 for fine in scale):
-                raise ValidationError(
-                    self.env._(
-                        "LP-11: the fake registration fines are amounts separated by commas, "
-                        "e.g. 50,100."
-                    )
-                )
             if not 0.0 <= company.protection_split_percent <= 100.0:
                 raise ValidationError(
                     self.env._("LP-8: the owner's split share is between 0 and 100 %.")
                 )
             numbers = (
-                company.protection_dispute_fine,
-                company.protection_leak_fine,
                 company.protection_neglect_months,
                 company.protection_claim_full_days,
                 company.protection_claim_half_days,
@@ -126,7 +91,7 @@ class ResCompany(models.Model):
             )
             if any(number < 0 for number in numbers):
                 raise ValidationError(
-                    self.env._("Fines, months and days of lead protection cannot be negative.")
+                    self.env._("Months and days of lead protection cannot be negative.")
                 )
             if company.protection_claim_full_days > company.protection_claim_half_days:
                 raise ValidationError(

@@ -13,19 +13,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.protection_split_percent", readonly=False
     )
     protection_currency_id = fields.Many2one(related="company_id.currency_id")
-    protection_dispute_fine = fields.Monetary(
-        related="company_id.protection_dispute_fine",
-        readonly=False,
-        currency_field="protection_currency_id",
-    )
-    protection_fake_fine_scale = fields.Char(
-        related="company_id.protection_fake_fine_scale", readonly=False
-    )
-    protection_leak_fine = fields.Monetary(
-        related="company_id.protection_leak_fine",
-        readonly=False,
-        currency_field="protection_currency_id",
-    )
     protection_neglect_months = fields.Integer(
         related="company_id.protection_neglect_months", readonly=False
     )

@@ -156,13 +156,14 @@ class TestAttacks(LeadProtectionCommon):
         refused to the owner, a colleague, a manager of another team, a user of another
         company and HR, before any sudo(); nothing is invalidated or booked."""
         registration = self._register(self.user_sales_1, self._lead(self.user_sales_1))
-        before = self._snapshot(registration, ["state", "fake", "fake_offence", "user_id"])
+        before = self._snapshot(registration, ["state", "fake", "user_id"])
         for user in self._attackers(self.user_sales_1):
             for action in ("action_mark_fake", "action_report_leak"):
                 with self.subTest(user=user.login, action=action), self.assertRaises(REFUSED):
                     getattr(registration.with_user(user), action)()
         self._assert_unchanged(registration, before)
         self.assertFalse(self._ledger("LP-11"))
+        self.assertFalse(self.env["incentive.offence"].search([("rule_ref", "=", "LP-11")]))
         registration.with_user(self.user_manager).action_mark_fake()
         self.assertEqual((registration.state, registration.fake), ("invalid", True))
         self.assertEqual(self._ledger("LP-11").mapped("amount"), [-50.0])

@@ -187,3 +187,29 @@ class TestExpiredFollowUp(LeadProtectionCommon):
         fines = self._ledger("LP-11")
         self.assertEqual(fines.mapped("amount"), [-500.0, -500.0])
         self.assertEqual(fines.employee_id, self.employees[0])
+        registrations.with_user(self.user_manager).action_report_leak()
+        self.assertEqual(len(self._ledger("LP-11")), 2)
+        offences = self.env["incentive.offence"].search([("rule_ref", "=", "LP-11")])
+        self.assertEqual(
+            offences.fine_type_id, self.env.ref("incentive_ledger.fine_type_lp11_leak")
+        )
+        self.assertFalse(offences.proposal_ids)
+        with self.assertRaises(UserError):
+            registrations.with_user(self.user_manager).action_report_leak(paid="yes")
+
+    def test_lp46_customers_leaked_for_payment_propose_dismissal(self):
+        """LP-46: customers leaked for payment: 500 per customer and a dismissal proposal
+        to HR; the salesperson cannot decide it, HR can."""
+        lead = self._lead(self.user_sales_1, phone="13988881000")
+        registration = self._register(self.user_sales_1, lead)
+        with self.assertRaises(UserError):
+            registration.with_user(self.user_sales_1).action_report_leak(paid=True)
+        registration.with_user(self.user_manager).action_report_leak(paid=True)
+        self.assertEqual(self._ledger("LP-46").mapped("amount"), [-500.0])
+        offence = self.env["incentive.offence"].search([("rule_ref", "=", "LP-46")])
+        self.assertEqual(offence.proposal_ids.kind, "dismissal")
+        with self.assertRaises(UserError):
+            offence.proposal_ids.with_user(self.user_sales_1).action_reject()
+        self.assertEqual(offence.proposal_ids.state, "proposed")
+        offence.proposal_ids.with_user(self.user_hr).action_reject("First time, warned")
+        self.assertEqual(offence.proposal_ids.state, "rejected")

@@ -2,12 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, time, timedelta
 
-import psycopg2
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import LeadProtectionCommon
 
@@ -240,8 +238,20 @@ class TestRegistration(LeadProtectionCommon):
         with self.assertRaises(AccessError):
             Log.with_user(self.user_sales_2).search([])
 
+    def _lp11_offences(self, registrations):
+        return self.env["incentive.offence"].search(
+            [
+                ("source_model", "=", registrations._name),
+                ("source_res_id", "in", registrations.ids),
+            ],
+            order="occurrence",
+        )
+
     def test_lp11_fake_registrations_escalate(self):
-        """LP-11: fake registration fined 50, then 100, the third proposes dismissal."""
+        """LP-11 / FN-3 / FN-4: a fake registration is recorded in the fine catalogue:
+        fined 50, then 100, the third proposes dismissal to HR, who decides (the
+        salesperson cannot)."""
+        self.employees.write({"hr_responsible_id": self.user_hr.id})
         registrations = self.Registration
         for index in range(3):
             lead = self._lead(self.user_sales_1, phone=f"1390000000{index}")
@@ -250,16 +260,32 @@ class TestRegistration(LeadProtectionCommon):
             registration.with_user(self.user_manager).action_mark_fake()
         fines = self._ledger("LP-11")
         self.assertEqual(sorted(fines.mapped("amount")), [-100.0, -50.0])
+        self.assertEqual(fines.employee_id, self.employees[0])
         self.assertEqual(set(registrations.mapped("state")), {"invalid"})
-        activity = registrations[2].activity_ids
-        self.assertEqual(activity.user_id, self.user_hr)
+        offences = self._lp11_offences(registrations)
+        self.assertEqual(offences.mapped("occurrence"), [1, 2, 3])
+        self.assertEqual(offences.mapped("amount"), [50.0, 100.0, 0.0])
+        self.assertEqual(
+            offences.fine_type_id, self.env.ref("incentive_ledger.fine_type_lp11_fake")
+        )
+        proposal = offences.proposal_ids
+        self.assertEqual(proposal.offence_id, offences[2])
+        self.assertEqual((proposal.kind, proposal.state), ("dismissal", "proposed"))
+        self.assertEqual(proposal.activity_ids.user_id, self.user_hr)
+        self.assertFalse(registrations.activity_ids)
         with self.assertRaises(UserError):
             registrations[0].with_user(self.user_sales_2).action_mark_fake()
+        with self.assertRaises(UserError):
+            proposal.with_user(self.user_sales_1).action_accept()
+        with self.assertRaises(UserError):
+            offences[0].with_user(self.user_sales_1).action_quash("Not me")
+        self.assertEqual((proposal.state, offences[0].state), ("proposed", "recorded"))
+        proposal.with_user(self.user_hr).action_accept("Dismissed")
+        self.assertEqual((proposal.state, proposal.decided_by_id), ("accepted", self.user_hr))
 
     def test_lp11_fakes_marked_in_one_batch_escalate_once_each(self):
-        """LP-11: marking several fakes at once escalates as one by one; marking again fines
-        nothing more; PostgreSQL refuses two fakes with the same offence number (two managers
-        at the same instant: the second is retried and counts again)."""
+        """LP-11 / FN-3: marking several fakes at once escalates as one by one; marking
+        again fines nothing more; HR quashing the first moves the second up."""
         registrations = self.Registration
         for index in range(3):
             lead = self._lead(self.user_sales_1, phone=f"1390000001{index}")
@@ -267,13 +293,12 @@ class TestRegistration(LeadProtectionCommon):
         registrations[:2].with_user(self.user_manager).action_mark_fake()
         registrations[:2].with_user(self.user_manager).action_mark_fake()
         self.assertEqual(sorted(self._ledger("LP-11").mapped("amount")), [-100.0, -50.0])
-        self.assertEqual(sorted(registrations[:2].mapped("fake_offence")), [1, 2])
-        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "UPDATE lead_protection_registration SET fake_offence = 1 WHERE id = %s",
-                    [registrations[2].id],
-                )
+        offences = self._lp11_offences(registrations)
+        self.assertEqual(offences.mapped("occurrence"), [1, 2])
+        offences[0].with_user(self.user_hr).action_quash("Marked by mistake")
+        self.assertEqual(offences[1].occurrence, 1)
+        registrations[2].with_user(self.user_manager).action_mark_fake()
+        self.assertEqual(self._lp11_offences(registrations[2]).amount, 100.0)
 
     def test_lp13_leavers_customers_become_company_resources(self):
         """LP-13: when HR archives a salesperson, his customers are held by the company:

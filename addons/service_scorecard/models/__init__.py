@@ -3,6 +3,7 @@
 from . import (
     hr_employee,
     hr_employee_public,
+    incentive_hr_proposal,
     res_company,
     res_config_settings,
     service_scorecard_grade,

@@ -324,6 +324,7 @@ class ServiceScorecardPeriod(models.Model):
             lines.action_cancel()
         quarter_cards = self.quarter_scorecard_ids.sudo()
         quarter_cards.activity_ids.unlink()
+        quarter_cards._open_proposals()._withdraw()
         with self._guard_workflow("service.scorecard.quarter"):
             quarter_cards.write({"probation_decision": False})
             for period in self:

@@ -199,7 +199,8 @@ class ServiceScorecardQuarter(models.Model):
     # --- Probation (SC-7)
 
     def _decide_probation(self):
-        """SC-7: propose probation, dismissal or the end of probation to HR as activities."""
+        """SC-7: propose probation, dismissal or the end of probation to HR (HR proposals of
+        the incentive ledger, one per quarter card)."""
         if not self:
             return
         history = self.search(
@@ -229,9 +230,11 @@ class ServiceScorecardQuarter(models.Model):
             if decision == probation.NONE:
                 continue
             card.probation_decision = decision
-            card._schedule_probation_activity(decision)
+            card._propose_probation(decision)
 
-    def _schedule_probation_activity(self, decision):
+    def _propose_probation(self, decision):
+        """SC-7: an HR proposal of the quarter's decision; HR decides it (accepting a
+        probation or its end applies it to the employee)."""
         self.ensure_one()
         hr_user = self.company_id.scorecard_hr_user_id or self.env.user
         env = self._in_lang_of(hr_user).env  # written for HR, in HR's language
@@ -260,12 +263,35 @@ class ServiceScorecardQuarter(models.Model):
                 "regular wage in a new contract version, then click End Probation."
             ),
         }
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            user_id=hr_user.id,
-            summary=summaries[decision],
-            note=notes[decision],
+        proposal = (
+            self.env["incentive.hr.proposal"]
+            .sudo()
+            ._propose(
+                [
+                    {
+                        "employee_id": self.employee_id.id,
+                        "kind": decision,
+                        "rule_ref": "SC-7",
+                        "reason": f"{summaries[decision]}\n{notes[decision]}",
+                        "source_ref": f"{self._name},{self.id}",
+                    }
+                ]
+            )
         )
+        if self.company_id.scorecard_hr_user_id:
+            # The company's SC-7 HR responsible receives the to-do, not the first HR officer.
+            proposal.activity_ids.write({"user_id": self.company_id.scorecard_hr_user_id.id})
+        return proposal
+
+    def _open_proposals(self, kind=None):
+        domain = [
+            ("source_model", "=", self._name),
+            ("source_res_id", "in", self.ids),
+            ("state", "=", "proposed"),
+        ]
+        if kind:
+            domain.append(("kind", "=", kind))
+        return self.env["incentive.hr.proposal"].sudo().search(domain)
 
     def _check_hr(self):
         if not self.env.user.has_group("hr.group_hr_user"):
@@ -277,13 +303,10 @@ class ServiceScorecardQuarter(models.Model):
         self._check_hr()
         if self.filtered(lambda card: card.probation_decision != probation.PROBATION):
             raise UserError(self.env._("Probation was not proposed for this quarter."))
-        self.employee_id.sudo().write(
-            {
-                "scorecard_probation": True,
-                "scorecard_probation_since": fields.Date.context_today(self),
-            }
-        )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        proposals = self._open_proposals(probation.PROBATION)
+        if proposals:
+            proposals.with_env(self.env).action_accept()
+        self._apply_probation(probation.PROBATION)
         return self._action_open_employee()
 
     def action_end_probation(self):
@@ -291,11 +314,24 @@ class ServiceScorecardQuarter(models.Model):
         self._check_hr()
         if self.filtered(lambda card: not card.employee_id.scorecard_probation):
             raise UserError(self.env._("This customer manager is not on probation."))
-        self.employee_id.sudo().write(
-            {"scorecard_probation": False, "scorecard_probation_since": False}
-        )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        proposals = self._open_proposals(probation.END_PROBATION)
+        if proposals:
+            proposals.with_env(self.env).action_accept()
+        self._apply_probation(probation.END_PROBATION)
         return self._action_open_employee()
+
+    def _apply_probation(self, kind):
+        """SC-7: HR's accepted decision on the employees (the caller checked HR)."""
+        if kind == probation.PROBATION:
+            vals = {
+                "scorecard_probation": True,
+                "scorecard_probation_since": fields.Date.context_today(self),
+            }
+            employees = self.employee_id.sudo().filtered(lambda e: not e.scorecard_probation)
+        else:
+            vals = {"scorecard_probation": False, "scorecard_probation_since": False}
+            employees = self.employee_id.sudo().filtered("scorecard_probation")
+        employees.write(vals)
 
     def _action_open_employee(self):
         if len(self.employee_id) != 1:

@@ -59,18 +59,26 @@ class TestScorecardProbation(ServiceScorecardCommon):
             [("employee_id", "=", employee.id), ("period_id", "=", period.id)]
         )
 
+    def _proposals(self, card):
+        return self.env["incentive.hr.proposal"].search(
+            [("source_model", "=", card._name), ("source_res_id", "=", card.id)]
+        )
+
     def test_sc7_two_e_quarters_propose_probation_then_dismissal(self):
-        """SC-7: after two consecutive E quarters HR gets an activity proposing probation at
+        """SC-7: after two consecutive E quarters HR gets an HR proposal of probation at
         trial-period pay (nothing applied silently); HR starts it; another E quarter on
-        probation proposes dismissal."""
+        probation proposes dismissal, which HR decides (the supervisor and the manager
+        himself cannot)."""
         q1 = self._e_quarter(2025, 1, self.chen)
         self.assertFalse(self._quarter_card(self.chen, q1).probation_decision)
         q2 = self._e_quarter(2025, 2, self.chen)
         card = self._quarter_card(self.chen, q2).with_user(self.user_hr)
         self.assertEqual(card.probation_decision, "probation")
-        activity = card.activity_ids
-        self.assertEqual(activity.user_id, self.user_hr)
-        self.assertIn("trial-period pay", activity.summary)
+        proposal = self._proposals(card)
+        self.assertEqual((proposal.kind, proposal.state), ("probation", "proposed"))
+        self.assertEqual((proposal.rule_ref, proposal.employee_id), ("SC-7", self.chen))
+        self.assertEqual(proposal.activity_ids.user_id, self.user_hr)
+        self.assertIn("trial-period pay", proposal.reason)
         self.assertFalse(self.chen.scorecard_probation, "HR decides, nothing is applied")
         self.assertFalse(self._quarter_card(self.li, q2).probation_decision)
         with self.assertRaises(UserError):
@@ -78,11 +86,21 @@ class TestScorecardProbation(ServiceScorecardCommon):
         action = card.action_start_probation()
         self.assertEqual(action["res_id"], self.chen.id)
         self.assertTrue(self.chen.scorecard_probation)
-        self.assertFalse(card.activity_ids)
+        self.assertEqual((proposal.state, proposal.decided_by_id), ("accepted", self.user_hr))
+        self.assertFalse(proposal.activity_ids)
         q3 = self._e_quarter(2025, 3, self.chen)
         card3 = self._quarter_card(self.chen, q3)
         self.assertEqual(card3.probation_decision, "dismissal")
-        self.assertIn("dismissal", card3.activity_ids.summary)
+        dismissal = self._proposals(card3)
+        self.assertEqual((dismissal.kind, dismissal.state), ("dismissal", "proposed"))
+        for user in (self.user_supervisor, self.chen.user_id):
+            if user:
+                with self.subTest(user=user.login), self.assertRaises(UserError):
+                    dismissal.with_user(user).action_accept()
+        self.assertEqual(dismissal.state, "proposed")
+        dismissal.with_user(self.user_hr).action_reject("One more quarter")
+        self.assertEqual(dismissal.state, "rejected")
+        self.assertTrue(self.chen.scorecard_probation, "HR ends a contract in Employees")
 
     def test_sc7_better_quarter_on_probation_ends_it(self):
         """SC-7: a quarter above E during probation proposes to end it."""
@@ -90,8 +108,11 @@ class TestScorecardProbation(ServiceScorecardCommon):
         period = self._close_quarter(2025, 1)
         card = self._quarter_card(self.chen, period).with_user(self.user_hr)
         self.assertEqual(card.probation_decision, "end_probation")
-        card.action_end_probation()
-        self.assertFalse(self.chen.scorecard_probation)
+        proposal = self._proposals(card).with_user(self.user_hr)
+        self.assertEqual(proposal.kind, "end_probation")
+        proposal.action_accept()
+        self.assertFalse(self.chen.scorecard_probation, "accepting the proposal applies it")
+        self.assertEqual(card.probation_decision, "end_probation")
 
     def test_sc7_non_consecutive_e_quarters_do_nothing(self):
         """SC-7: E quarters with a better quarter between them do not lead to probation."""
@@ -105,9 +126,11 @@ class TestScorecardProbation(ServiceScorecardCommon):
         self._e_quarter(2025, 1, self.chen)
         q2 = self._e_quarter(2025, 2, self.chen)
         card = self._quarter_card(self.chen, q2)
+        first = self._proposals(card)
         q2.action_reopen()
         self.assertFalse(card.probation_decision)
-        self.assertFalse(card.activity_ids)
+        self.assertEqual(first.state, "withdrawn")
+        self.assertFalse(first.activity_ids)
         q2.action_close()
         self.assertEqual(card.probation_decision, "probation")
-        self.assertEqual(len(card.activity_ids), 1)
+        self.assertEqual(self._proposals(card).mapped("state"), ["proposed", "withdrawn"])
