@@ -13,7 +13,7 @@ LOCAL_DIR="$REPO_ROOT/.local"
 ODOO_SRC="${ODOO_SRC:-/opt/odoo-19.0}"
 ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}"
 PYTHON="${PYTHON:-python3.11}"
-SUITE_ADDONS="incentive_ledger,incentive_ledger_payroll,lead_protection,referral_incentive,service_scorecard,customer_service,partner_onboarding"
+SUITE_ADDONS="incentive_ledger,incentive_ledger_payroll,lead_protection,lead_reception,lead_membership,referral_incentive,service_scorecard,customer_service,partner_onboarding,event_invitation,event_invitation_referral"
 
 log() { printf '\033[1m[suite]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[suite] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -44,6 +44,11 @@ ensure_system_packages() {
     fi
     command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
     ldconfig -p 2>/dev/null | grep libmagic.so >/dev/null || missing+=(libmagic1)
+    # PDF reports: wkhtmltopdf renders them, a CJK font keeps Chinese from printing as boxes,
+    # poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs back.
+    command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    fc-list :lang=zh 2>/dev/null | grep . >/dev/null || missing+=(fonts-noto-cjk)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     if [ "${SUITE_WITH_BROWSER:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
         missing+=(chromium)
     fi

@@ -17,6 +17,7 @@
         "security/incentive_offence_security.xml",
         "data/incentive_fine_type_data.xml",
         "views/employee_incentive_line_views.xml",
+        "views/employee_incentive_line_views_hr.xml",
         "views/hr_employee_views.xml",
         "views/incentive_fine_type_views.xml",
         "views/incentive_offence_views.xml",
@@ -25,6 +26,15 @@
         "views/incentive_ledger_menus.xml",
         "views/incentive_offence_menus.xml",
     ],
-    "demo": ["demo/incentive_ledger_demo.xml", "demo/incentive_offence_demo.xml"],
+    "demo": [
+        "demo/incentive_ledger_demo.xml",
+        "demo/hr_department_demo.xml",
+        "demo/incentive_offence_demo.xml",
+    ],
+    "assets": {
+        "web.report_assets_common": [
+            "incentive_ledger/static/src/scss/report_fonts.scss",
+        ],
+    },
     "installable": True,
 }

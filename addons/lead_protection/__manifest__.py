@@ -22,6 +22,7 @@
         "views/lead_protection_kind_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
+        "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",
     ],
     "demo": ["demo/lead_protection_demo.xml"],

@@ -21,6 +21,7 @@
         "views/referral_config_views.xml",
         "views/inherited_views.xml",
         "views/referral_incentive_menus.xml",
+        "views/referral_incentive_hr_menus.xml",
     ],
     "demo": ["demo/referral_incentive_demo.xml"],
     "installable": True,

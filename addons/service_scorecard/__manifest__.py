@@ -22,6 +22,7 @@
         "views/service_scorecard_period_views.xml",
         "views/service_scorecard_config_views.xml",
         "views/hr_employee_views.xml",
+        "views/service_scorecard_ranking_views.xml",
         "views/service_scorecard_menus.xml",
     ],
     "demo": ["demo/service_scorecard_demo.xml"],

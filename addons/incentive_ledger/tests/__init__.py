@@ -5,3 +5,5 @@ from . import test_incentive_line_concurrency
 from . import test_incentive_line_guard
 from . import test_offence
 from . import test_offence_concurrency
+from . import test_menus_open
+from . import test_docs_screenshots

@@ -81,6 +81,7 @@ class HrPayslip(models.Model):
         return result
 
     def _incentive_input_names(self):
+        """Input names in the current language (see ``_incentive_input_lang``)."""
         kinds = dict(
             self.env["employee.incentive.line"]._fields["kind"]._description_selection(self.env)
         )
@@ -88,6 +89,17 @@ class HrPayslip(models.Model):
             code: self.env._("Incentives: %(kind)s", kind=kinds.get(kind, kind))
             for kind, code in self._incentive_input_codes.items()
         }
+
+    @api.model
+    def _incentive_input_lang(self, employee):
+        """Input names are written in the language of the employee who reads the payslip,
+        not of whoever computes it (HR, or a scheduled job running in English)."""
+        return (
+            employee.work_contact_id.lang
+            or employee.user_id.lang
+            or employee.company_id.partner_id.lang
+            or self.env.lang
+        )
 
     # --- OCA payroll seams
 
@@ -100,9 +112,17 @@ class HrPayslip(models.Model):
             return res
         key = (employee.id, employee.company_id.id, fields.Date.to_date(date_to))
         amounts = self._incentive_amounts([key])[key]
-        return payslip_inputs.merge_rule_inputs(
+        inputs = payslip_inputs.merge_rule_inputs(
             res, amounts, set(self._incentive_input_codes.values())
         )
+        # The salary rules' input names are untranslated data: name the ledger's inputs in
+        # the employee's language instead.
+        lang = self._incentive_input_lang(employee)
+        names = self.with_context(lang=lang)._incentive_input_names()
+        for values in inputs:
+            if values.get("code") in names:
+                values["name"] = names[values["code"]]
+        return inputs
 
     def compute_sheet(self):
         # get_inputs only runs when a payslip is created or its structure changes: bring
@@ -121,7 +141,7 @@ class HrPayslip(models.Model):
         amounts = self._incentive_amounts(
             (slip.employee_id.id, slip.company_id.id, slip.date_to) for slip in payslips
         )
-        names = self._incentive_input_names()
+        names_by_lang = {}
         updates, deletes, creates = {}, [], []
         for slip in payslips:
             slip_updates, slip_deletes, slip_creates = payslip_inputs.plan_input_sync(
@@ -135,6 +155,10 @@ class HrPayslip(models.Model):
                 contract = slip.contract_id or slip._get_employee_contracts()[:1]
                 if not contract:
                     continue
+                lang = self._incentive_input_lang(slip.employee_id)
+                if lang not in names_by_lang:
+                    names_by_lang[lang] = self.with_context(lang=lang)._incentive_input_names()
+                names = names_by_lang[lang]
                 creates += [
                     {
                         "payslip_id": slip.id,

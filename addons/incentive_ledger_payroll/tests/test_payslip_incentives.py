@@ -27,6 +27,24 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
         self.assertEqual(self._line_total(payslip, "INC_REVERSAL"), -200.0)
         self.assertEqual(self._line_total(payslip, "NET"), 5000.0 + 1500.0 - 100.0 - 200.0)
 
+    def test_pay1_input_names_in_the_employees_language(self):
+        """PAY-1: the payroll clerk works in English, the employee reads Chinese: the ledger's
+        payslip inputs are named in the employee's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["incentive_ledger", "incentive_ledger_payroll"], ["zh_CN"]
+        )
+        if not self.employee.work_contact_id:
+            self.employee.work_contact_id = self.env["res.partner"].create({"name": "Li Na"})
+        self.employee.work_contact_id.lang = "zh_CN"
+        self.user_payroll.lang = "en_US"
+        self._approved(self.employee, "bonus", 1000.0, "b1")
+        payslip = self._run(self.employee)
+        payslip.with_user(self.user_payroll).compute_sheet()
+        bonus = payslip.input_line_ids.filtered(lambda line: line.code == "INC_BONUS")
+        self.assertEqual(bonus.name, "激励：奖金")
+        self.assertEqual(bonus.amount, 1000.0)
+
     def test_pay1_recompute_twice_gives_the_same_inputs(self):
         """PAY-1: computing a payslip again changes nothing; a line approved meanwhile is
         picked up by the next computation."""
@@ -180,7 +198,9 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
             ]
         ).action_approve()
         self.env.invalidate_all()
-        with self.assertQueryCount(5):
+        # 5 + reading the employees' languages once per batch: input names are written in
+        # the language of the employee who reads the payslip.
+        with self.assertQueryCount(11):
             payslips._sync_incentive_inputs()
         self.assertEqual(
             set(payslips.mapped(lambda slip: self._input_amount(slip, "INC_BONUS"))), {100.0}

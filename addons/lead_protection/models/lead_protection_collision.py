@@ -260,7 +260,9 @@ class LeadProtectionCollision(models.Model):
             case.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=(manager or self.env.user).id,
-                summary=self.env._("Collision to resolve (LP-6)"),
+                summary=case._in_lang_of(manager or self.env.user).env._(
+                    "Collision to resolve (LP-6)"
+                ),
             )
         return cases
 

@@ -550,11 +550,13 @@ class LeadProtectionRegistration(models.Model):
                 previous, penalties.parse_scale(company.protection_fake_fine_scale)
             )
             if fine == penalties.DISMISSAL:
+                hr_user = company.protection_hr_user_id or self.env.user
+                in_lang = registration._in_lang_of(hr_user)
                 registration.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    user_id=(company.protection_hr_user_id or self.env.user).id,
-                    summary=self.env._("Dismissal proposed (LP-11)"),
-                    note=self.env._(
+                    user_id=hr_user.id,
+                    summary=in_lang.env._("Dismissal proposed (LP-11)"),
+                    note=in_lang.env._(
                         "%(user)s made a fake registration again (offence %(count)s).",
                         user=registration.user_id.name,
                         count=previous + 1,

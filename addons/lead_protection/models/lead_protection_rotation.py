@@ -12,6 +12,7 @@ class LeadProtectionRotation(models.Model):
     _name = "lead.protection.rotation"
     _description = "Reception Rotation"
     _inherit = ["mail.thread", "lead.protection.guard.mixin"]
+    _rec_name = "team_id"
 
     # Who may change what: the team's manager sets up the rotation (members, order,
     # receptionists); the turn moves only by receiving a walk-in (LP-15).
@@ -125,6 +126,7 @@ class LeadProtectionRotationLine(models.Model):
     _name = "lead.protection.rotation.line"
     _inherit = ["lead.protection.guard.mixin"]
     _description = "Reception Rotation Member"
+    _rec_name = "user_id"
     _order = "sequence, id"
 
     # Who may change what (LP-15): the status (busy, absent) decides who receives next, so

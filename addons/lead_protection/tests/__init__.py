@@ -6,3 +6,4 @@ from . import test_registration_concurrency
 from . import test_claim_rotation
 from . import test_ui
 from . import test_attacks
+from . import test_menus_open

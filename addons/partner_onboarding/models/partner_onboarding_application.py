@@ -336,7 +336,9 @@ class PartnerOnboardingApplication(models.Model):
                 application.activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=reviewer.id,
-                    summary=self.env._("Review the admission application"),
+                    summary=application._in_lang_of(reviewer).env._(
+                        "Review the admission application"
+                    ),
                 )
         return True
 
@@ -533,7 +535,9 @@ class PartnerOnboardingApplication(models.Model):
             application.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=application.user_id.id,
-                summary=self.env._("Explain the refusal to the partner"),
+                summary=application._in_lang_of(application.user_id).env._(
+                    "Explain the refusal to the partner"
+                ),
                 note=explanation,
             )
         return True

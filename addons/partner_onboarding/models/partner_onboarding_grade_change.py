@@ -227,7 +227,7 @@ class PartnerOnboardingGradeChange(models.Model):
                     change.activity_schedule(
                         activity_type_id=activity_type.id,
                         user_id=user.id,
-                        summary=self.env._("Decide on the grade change"),
+                        summary=change._in_lang_of(user).env._("Decide on the grade change"),
                     )
 
     def action_approve_central(self):

@@ -309,9 +309,12 @@ class ResPartner(models.Model):
             file = partner._onboarding_ensure_file(latest.get(partner))
             if file.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
                 continue
+            reviewer = company.onboarding_reviewer_id or self.env.ref("base.user_admin")
             file.activity_schedule(
                 activity_type_id=activity_type.id,
-                user_id=(company.onboarding_reviewer_id or self.env.ref("base.user_admin")).id,
-                summary=self.env._("Key partner's materials incomplete: renew them (PO-10)"),
+                user_id=reviewer.id,
+                summary=file._in_lang_of(reviewer).env._(
+                    "Key partner's materials incomplete: renew them (PO-10)"
+                ),
                 note="\n".join(partner._onboarding_material_gaps(latest.get(partner))),
             )

@@ -26,11 +26,10 @@ class CrmLead(models.Model):
         return result
 
     def _referral_book_purchase_points(self):
-        """RI-11: a won deal of a referred customer earns its referrer points, once."""
+        """RI-11: a won deal of a customer brought by an old customer earns him points, once."""
         leads = self.sudo().filtered(
             lambda lead: (
-                lead.won_status == "won"
-                and lead.partner_id.commercial_partner_id.referral_referred_by_id
+                lead.won_status == "won" and lead.partner_id.commercial_partner_id.brought_by_id
             )
         )
         if leads:

@@ -36,6 +36,7 @@ class ReferralClaim(models.Model):
         "deal_date",
         "period_start",
         "period_end",
+        "quarter",
         "deadline",
         "department_id",
         "beneficiary_id",
@@ -128,6 +129,9 @@ class ReferralClaim(models.Model):
     )
     period_start = fields.Date(string="Quarter Start", compute="_compute_period", store=True)
     period_end = fields.Date(string="Quarter End", compute="_compute_period", store=True)
+    quarter = fields.Char(
+        compute="_compute_period", store=True, help="The quarter of the deal, e.g. 2026 Q3."
+    )
     deadline = fields.Date(
         string="Application Deadline",
         compute="_compute_period",
@@ -151,7 +155,8 @@ class ReferralClaim(models.Model):
     )
     brought_to_event = fields.Boolean(
         string="Brought to an Event",
-        help="RI-11: the old customer brought the new customer to one of our events.",
+        help="For the reviewer: the old customer brought the new customer to one of our "
+        "events. His points (RI-11) follow the customer's Brought By link, not this claim.",
     )
 
     # --- Who (RI-2, RI-3, RI-9)
@@ -251,13 +256,15 @@ class ReferralClaim(models.Model):
         for claim in self:
             if not claim.deal_date:
                 claim.period_start = claim.period_end = claim.deadline = False
+                claim.quarter = False
                 continue
-            _year, _quarter, start, end = calendar.quarter_of(claim.deal_date)
+            year, quarter, start, end = calendar.quarter_of(claim.deal_date)
             days = claim.company_id.referral_application_days
             checker = claim.company_id._referral_working_day_checker(
                 end, end + datetime.timedelta(days=days * 3 + 30)
             )
             claim.period_start, claim.period_end = start, end
+            claim.quarter = f"{year} Q{quarter}"
             claim.deadline = calendar.application_deadline(end, days, checker)
 
     @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
@@ -879,7 +886,8 @@ class ReferralClaim(models.Model):
         )
 
     def _approve(self):
-        """The last tier is validated: book the bonus (RI-5, RI-6) and the points (RI-11)."""
+        """The last tier is validated: book the bonus (RI-5, RI-6). Customer points (RI-11)
+        follow the brought-by link, not claims."""
         today = fields.Date.context_today(self)
         # Checked again: the employee may have left or the customer been released meanwhile.
         problems = self._problems()
@@ -894,7 +902,6 @@ class ReferralClaim(models.Model):
         )
         self.invalidate_recordset(["ledger_line_id"])
         self.activity_unlink(["referral_incentive.mail_activity_referral_approve"])
-        self._book_points()
 
     def _ledger_values(self, today):
         self.ensure_one()
@@ -922,22 +929,6 @@ class ReferralClaim(models.Model):
             "approved_by_id": self.env.uid,
             "approved_date": fields.Datetime.now(),
         }
-
-    def _book_points(self):
-        """RI-11: the old customer of an approved referral earns points for bringing the new
-        customer to an event and for its purchases."""
-        referrals = self.filtered(
-            lambda claim: (
-                claim.case == attribution.CASE_CUSTOMER_REFERRAL and claim.state == "approved"
-            )
-        )
-        for claim in referrals:
-            old_customer = claim.party_ids.filtered(
-                lambda party: party.party_type == attribution.OLD_CUSTOMER
-            )[:1].partner_id.commercial_partner_id
-            if not claim.partner_id.referral_referred_by_id:
-                claim.partner_id.sudo().referral_referred_by_id = old_customer
-        self.env["referral.points.line"].sudo()._book_for_claims(referrals)
 
     def action_refuse(self):
         return self._open_reason_wizard("refuse")

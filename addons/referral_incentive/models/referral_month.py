@@ -135,8 +135,13 @@ class ReferralMonth(models.Model):
     def _compute_overdue(self):
         today = fields.Date.context_today(self)
         for month in self:
-            month.overdue = (month.state == "open" and today > month.report_deadline) or (
-                month.state != "judged" and today > month.judged_latest_deadline
+            month.overdue = bool(
+                (month.state == "open" and month.report_deadline and today > month.report_deadline)
+                or (
+                    month.state != "judged"
+                    and month.judged_latest_deadline
+                    and today > month.judged_latest_deadline
+                )
             )
 
     def _search_overdue(self, operator, value):
@@ -217,12 +222,14 @@ class ReferralMonth(models.Model):
                     user_id=reporter.id,
                     date_deadline=month.report_deadline,
                 )
-            if company.referral_supervisor_user_id:
+            supervisor = company.referral_supervisor_user_id
+            if supervisor:
                 month.activity_schedule(
                     "referral_incentive.mail_activity_referral_judge",
-                    user_id=company.referral_supervisor_user_id.id,
+                    user_id=supervisor.id,
                     date_deadline=month.judged_deadline,
-                    note=self.env._(
+                    # In the supervisor's language: the monthly job runs in English.
+                    note=self.with_context(lang=supervisor.lang).env._(
                         "Judge the renewal/referral list and send counts and amounts to "
                         "finance by %(day)s, at the latest %(latest)s.",
                         day=month.judged_deadline,

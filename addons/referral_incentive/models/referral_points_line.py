@@ -85,33 +85,27 @@ class ReferralPointsLine(models.Model):
             raise ConcurrencyError("Referral points booked concurrently, retrying") from error
 
     @api.model
-    def _book_for_claims(self, claims):
-        """Event points of the claims and purchase points of the new customers' won deals."""
-        if not claims:
+    def _book_brought(self, partners):
+        """RI-11: points of the old customers who brought ``partners``: one event line per
+        new customer, and the purchase lines of his won deals."""
+        partners = partners.filtered("brought_by_id")
+        if not partners:
             return
-        vals_list = []
-        for claim in claims:
-            old_customer = claim.partner_id.referral_referred_by_id
-            if not old_customer:
-                continue
-            if claim.brought_to_event:
-                vals_list.append(
-                    {
-                        "partner_id": old_customer.id,
-                        "new_partner_id": claim.partner_id.id,
-                        "company_id": claim.company_id.id,
-                        "reason": "event",
-                        "points": claim.company_id.referral_event_points,
-                        "claim_id": claim.id,
-                        "source_key": f"event:{claim.partner_id.id}",
-                    }
-                )
-        self._book(vals_list)
-        leads = self.env["crm.lead"].search(
+        self._book(
             [
-                ("partner_id", "child_of", claims.partner_id.ids),
-                ("won_status", "=", "won"),
+                {
+                    "partner_id": partner.brought_by_id.commercial_partner_id.id,
+                    "new_partner_id": partner.id,
+                    "company_id": (partner.company_id or self.env.company).id,
+                    "reason": "event",
+                    "points": (partner.company_id or self.env.company).referral_event_points,
+                    "source_key": f"event:{partner.id}",
+                }
+                for partner in partners
             ]
+        )
+        leads = self.env["crm.lead"].search(
+            [("partner_id", "child_of", partners.ids), ("won_status", "=", "won")]
         )
         leads._referral_book_purchase_points()
 
@@ -119,7 +113,7 @@ class ReferralPointsLine(models.Model):
         customer = lead.partner_id.commercial_partner_id
         company = lead.company_id or self.env.company
         return {
-            "partner_id": customer.referral_referred_by_id.id,
+            "partner_id": customer.brought_by_id.commercial_partner_id.id,
             "new_partner_id": customer.id,
             "company_id": company.id,
             "reason": "purchase",

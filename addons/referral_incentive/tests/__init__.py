@@ -4,3 +4,6 @@ from . import test_install
 from . import test_referral_claim
 from . import test_referral_calendar_points
 from . import test_referral_attacks
+from . import test_report_pdf
+from . import test_menus_open
+from . import test_recipient_language

@@ -379,12 +379,12 @@ class TestReferralAttacks(ReferralCommon):
             for vals in (
                 {"referral_company_resource": False},
                 {"referral_released_date": False},
-                {"referral_referred_by_id": self.old_customer.id},
+                {"brought_by_id": self.old_customer.id},
             ):
                 self._assert_refused(self.new_customer, user, vals)
         self.new_customer.invalidate_recordset()
         self.assertTrue(self.new_customer.referral_company_resource)
-        self.assertFalse(self.new_customer.referral_referred_by_id)
+        self.assertFalse(self.new_customer.brought_by_id)
         with self.assertRaises(UserError):
             self.env["res.partner"].with_user(self.user_hr).create(
                 {"name": "Fresh", "referral_company_resource": True}

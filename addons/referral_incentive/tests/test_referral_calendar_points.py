@@ -4,10 +4,10 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import IN_TIME, ReferralCommon
+from .common import ReferralCommon
 
 
 @tagged("post_install", "-at_install")
@@ -92,10 +92,25 @@ class TestReferralCalendarPoints(ReferralCommon):
         judged = month.message_ids.filtered(lambda msg: "Judged results" in str(msg.body))
         self.assertEqual(judged.partner_ids, self.user_finance.partner_id)
 
-    def test_ri11_customer_referral_points(self):
-        """RI-11: an old customer who brings a new customer to an event earns 100 points,
-        and 100 points per 1,000 of the new customer's purchases, once per deal; a fraud
-        takes them back."""
+    def test_ri11_points_follow_brought_by_without_claim(self):
+        """RI-11 (corrected), LP-38: reception records that the old customer brought the
+        new one: he earns 100 points at once, whether or not the new customer buys, and 100
+        per 1,000 of each won deal, once; no employee claim exists or is needed."""
+        self.new_customer.with_user(self.user_li).action_record_brought_by(self.old_customer)
+        self.assertEqual(self.new_customer.brought_by_id, self.old_customer)
+        self.assertEqual(self.old_customer.referral_points, 100)
+        self.assertFalse(self.env["referral.claim"].search([]))
+        lead = self._won_deal(self.new_customer, amount=25500.0, won_on="2026-11-03")
+        self.assertEqual(self.old_customer.referral_points, 100 + 2500)
+        lead.write({"stage_id": lead.stage_id.id})
+        self.assertEqual(self.old_customer.referral_points, 100 + 2500)
+        history = self.old_customer.with_user(self.user_li).referral_points_line_ids
+        self.assertEqual(sorted(history.mapped("reason")), ["event", "purchase"])
+
+    def test_ri11_approved_claim_books_no_points(self):
+        """RI-11 (corrected): an employee's approved referral claim pays his bonus but books
+        no customer points (they follow the brought-by link only); a won deal before the
+        link is recorded earns its points when the link is recorded."""
         lead = self._won_deal(self.new_customer, amount=100000.0)
         claim = self._claim(
             self.user_li,
@@ -112,16 +127,25 @@ class TestReferralCalendarPoints(ReferralCommon):
         )
         self._approve(claim)
         self.assertEqual(claim.ledger_line_id.employee_id, self.emp_li)
-        self.assertEqual(self.new_customer.referral_referred_by_id, self.old_customer)
+        self.assertFalse(self.new_customer.brought_by_id)
+        self.assertEqual(self.old_customer.referral_points, 0)
+        self.new_customer.with_user(self.user_chen).action_record_brought_by(self.old_customer)
         self.assertEqual(self.old_customer.referral_points, 100 + 10000)
-        # A later purchase of the new customer earns more points, once.
-        later = self._won_deal(self.new_customer, amount=25500.0, won_on="2026-11-03")
-        self.assertEqual(self.old_customer.referral_points, 100 + 10000 + 2500)
-        later.write({"stage_id": later.stage_id.id})
-        self.assertEqual(self.old_customer.referral_points, 100 + 10000 + 2500)
-        # The old customer's contact person sees the history in the CRM.
-        history = self.old_customer.with_user(self.user_li).referral_points_line_ids
-        self.assertEqual(sorted(history.mapped("reason")), ["event", "purchase", "purchase"])
-        with freeze_time(IN_TIME):
-            claim.with_user(self.user_hr)._cancel_fraud("Never came to the event")
-        self.assertEqual(self.old_customer.referral_points, 2500)
+
+    def test_ri11_attacker_brought_by(self):
+        """RI-11 attacker: nobody writes the brought-by link directly, nor records it twice
+        or to another customer, nor as HR without sales rights; nothing changed."""
+        for user in (self.user_li, self.user_manager):
+            with self.assertRaises(UserError):
+                self.new_customer.with_user(user).write({"brought_by_id": self.old_customer.id})
+        with self.assertRaises(AccessError):
+            self.new_customer.with_user(self.user_hr).action_record_brought_by(self.old_customer)
+        with self.assertRaises(UserError):
+            self.new_customer.with_user(self.user_li).action_record_brought_by(self.new_customer)
+        self.new_customer.with_user(self.user_li).action_record_brought_by(self.old_customer)
+        other = self.env["res.partner"].create({"name": "Other old customer"})
+        with self.assertRaises(UserError):
+            self.new_customer.with_user(self.user_chen).action_record_brought_by(other)
+        self.new_customer.invalidate_recordset()
+        self.assertEqual(self.new_customer.brought_by_id, self.old_customer)
+        self.assertEqual(other.referral_points, 0)

@@ -9,6 +9,7 @@ from . import (
     service_scorecard_event_type,
     service_scorecard_period,
     service_scorecard,
+    service_scorecard_ranking,
     service_scorecard_quarter,
     service_scorecard_event,
 )

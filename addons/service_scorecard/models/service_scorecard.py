@@ -89,8 +89,8 @@ class ServiceScorecard(models.Model):
         help="SC-6: the month's business revenue of the manager, entered or imported by the "
         "supervisor; the best revenue of the month is announced.",
     )
-    rank_quality = fields.Integer(string="Quality Rank", readonly=True)
-    rank_revenue = fields.Integer(string="Revenue Rank", readonly=True)
+    rank_quality = fields.Integer(string="Quality Rank", readonly=True, aggregator=False)
+    rank_revenue = fields.Integer(string="Revenue Rank", readonly=True, aggregator=False)
 
     _employee_period_unique = models.UniqueIndex(
         "(employee_id, period_id)", "A customer manager has one scorecard per month."

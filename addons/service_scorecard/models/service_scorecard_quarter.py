@@ -233,34 +233,36 @@ class ServiceScorecardQuarter(models.Model):
 
     def _schedule_probation_activity(self, decision):
         self.ensure_one()
+        hr_user = self.company_id.scorecard_hr_user_id or self.env.user
+        env = self._in_lang_of(hr_user).env  # written for HR, in HR's language
         summaries = {
-            probation.PROBATION: self.env._(
+            probation.PROBATION: env._(
                 "SC-7: put %(name)s on probation at trial-period pay", name=self.employee_id.name
             ),
-            probation.DISMISSAL: self.env._(
+            probation.DISMISSAL: env._(
                 "SC-7: dismissal of %(name)s proposed", name=self.employee_id.name
             ),
-            probation.END_PROBATION: self.env._(
+            probation.END_PROBATION: env._(
                 "SC-7: end the probation of %(name)s", name=self.employee_id.name
             ),
         }
         notes = {
-            probation.PROBATION: self.env._(
+            probation.PROBATION: env._(
                 "Two consecutive quarters graded E. Proposal: probation with trial-period pay. "
                 "Create a new contract version with the trial-period wage from the employee's "
                 "contract, then click Start Probation on the quarterly scorecard."
             ),
-            probation.DISMISSAL: self.env._(
+            probation.DISMISSAL: env._(
                 "Graded E again during probation. Proposal: dismissal, to be decided by HR."
             ),
-            probation.END_PROBATION: self.env._(
+            probation.END_PROBATION: env._(
                 "Graded above E during probation. Proposal: end the probation and restore the "
                 "regular wage in a new contract version, then click End Probation."
             ),
         }
         self.activity_schedule(
             "mail.mail_activity_data_todo",
-            user_id=(self.company_id.scorecard_hr_user_id or self.env.user).id,
+            user_id=hr_user.id,
             summary=summaries[decision],
             note=notes[decision],
         )

@@ -7,5 +7,7 @@ from . import (
     test_scorecard_concurrency,
     test_scorecard_events,
     test_scorecard_ranking_probation,
+    test_scorecard_ranking_screen,
     test_scorecard_security,
 )
+from . import test_menus_open

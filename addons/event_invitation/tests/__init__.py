@@ -1,0 +1,4 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_invitation_lists
+from . import test_event_floor

@@ -1,0 +1,5 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import lead_membership
+from . import lead_membership_renewal
+from . import lead_reception_visit
