@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 from ..tools import windows
 
@@ -70,7 +71,7 @@ class CrmLead(models.Model):
         return res
 
     @api.model
-    def _cron_flag_neglected(self):
+    def _cron_flag_neglected(self, batch_size=1000):
         """LP-14: flag the registered, open leads not served for the configured months.
 
         Registered: the lead's salesperson registered it (protected, contract signed, or
@@ -154,11 +155,21 @@ class CrmLead(models.Model):
             .search([("protection_neglected", "=", True)])
         )
         served += (flagged - self.browse(neglected + served)).ids
-        with self._guard_workflow():
-            self.browse(neglected).filtered(lambda lead: not lead.protection_neglected).write(
-                {"protection_neglected": True}
-            )
-            self.browse(served).filtered("protection_neglected").write(
-                {"protection_neglected": False}
-            )
+        # Only the leads whose flag changes are written, in batches committed with the job's
+        # progress: a crash keeps the batches written, the next run finds the rest.
+        changes = [(lead_id, True) for lead_id in neglected if lead_id not in flagged.ids] + [
+            (lead_id, False) for lead_id in served if lead_id in flagged.ids
+        ]
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(changes))
+        for batch in split_every(batch_size, changes):
+            with self._guard_workflow():
+                self.browse([lead_id for lead_id, flag in batch if flag]).write(
+                    {"protection_neglected": True}
+                )
+                self.browse([lead_id for lead_id, flag in batch if not flag]).write(
+                    {"protection_neglected": False}
+                )
+            if not Cron._suite_progress(len(batch)):
+                break
         return self.browse(neglected)

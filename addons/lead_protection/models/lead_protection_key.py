@@ -1,6 +1,11 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..tools import identity
 
@@ -46,11 +51,19 @@ class LeadProtectionKey(models.Model):
     key_value = fields.Char(required=True)
     user_id = fields.Many2one("res.users", required=True, help="The registration's salesperson.")
     active = fields.Boolean(default=True)
+    protected_until = fields.Datetime(
+        help="The instant protection ends: 24:00 of the registration's last day in the "
+        "company's time zone (LP-3, LP-4). Empty: until the registration changes state "
+        "(a signed contract)."
+    )
 
-    # The collision check reads only this index (the owner is included in it): one index-only
-    # probe per key, whatever the number of registrations.
+    # The collision check reads only this index (the owner and the end of protection are
+    # included in it): one index-only probe per key, whatever the number of registrations.
+    # A key past its end instant protects nothing even before the expiry job deactivates it;
+    # the next registration of the same values deactivates it in its own transaction.
     _one_active_owner = models.UniqueIndex(
-        "(company_id, key_type, key_value) INCLUDE (registration_id, user_id) WHERE active",
+        "(company_id, key_type, key_value) INCLUDE (registration_id, user_id, protected_until) "
+        "WHERE active",
         "This customer is already protected by another registration.",
     )
 
@@ -120,25 +133,103 @@ class LeadProtectionKey(models.Model):
         return result
 
     @api.model
-    def _find_active(self, company_id, keys):
-        """Active keys among ``keys`` in one index-only round trip.
+    def _company_tz(self, company):
+        """The company's time zone, the one that decides day D (LP-3)."""
+        return pytz.timezone(company._protection_tz())
 
+    @api.model
+    def _company_today(self, company):
+        """Today in the company's time zone (not the user's, not OdooBot's)."""
+        now = pytz.utc.localize(fields.Datetime.now())
+        return now.astimezone(self._company_tz(company)).date()
+
+    @api.model
+    def _end_instant(self, last_day, company):
+        """UTC instant (naive, as the ORM stores it) of 24:00 of ``last_day`` in the company's
+        time zone: the end of protection (PRC Civil Code art. 201-203)."""
+        local = self._company_tz(company).localize(
+            datetime.combine(last_day + timedelta(days=1), time.min)
+        )
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _flush_pending(self):
+        """Flush the keys only when some of their fields are pending: an empty flush_model
+        still walks the model's fields, a cost paid at every collision check."""
+        transaction = self.env.transaction
+        if any(
+            field.model_name == self._name
+            for field in (*transaction.field_dirty, *transaction.tocompute)
+        ):
+            self.flush_model()
+
+    @api.model
+    def _values_sql(self, keys):
+        """``VALUES (type, value), ...``: a literal list plans faster than ``unnest`` of two
+        arrays (0.05 ms instead of 0.13 ms at every call)."""
+        rows = SQL(", ").join(SQL("(%s, %s)", key_type, value) for key_type, value in keys)
+        return SQL("VALUES %s", rows)
+
+    @api.model
+    def _find_active(self, company_id, keys, now=None):
+        """Keys among ``keys`` protecting right now, in one index-only round trip.
+
+        A key still active past its end instant (the expiry job has not run yet) protects
+        nothing: protection ends at 24:00 of the last day, in real time.
         :param keys: iterable of (key type, key value)
         :return: list of (key type, key value, registration id, user id)
         """
         keys = list(keys)
         if not keys:
             return []
-        self.flush_model()
+        self._flush_pending()
         self.env.cr.execute(
-            """
-            SELECT key.key_type, key.key_value, key.registration_id, key.user_id
-              FROM lead_protection_key key
-             WHERE key.active
-               AND key.company_id = %s
-               AND (key.key_type, key.key_value) IN (
-                    SELECT * FROM unnest(%s::varchar[], %s::varchar[]))
-            """,
-            [company_id, [key[0] for key in keys], [key[1] for key in keys]],
+            SQL(
+                """
+                SELECT key.key_type, key.key_value, key.registration_id, key.user_id
+                  FROM lead_protection_key key
+                 WHERE key.active
+                   AND key.company_id = %s
+                   AND (key.key_type, key.key_value) IN (%s)
+                   AND (key.protected_until IS NULL OR key.protected_until > %s)
+                """,
+                company_id,
+                self._values_sql(keys),
+                now or fields.Datetime.now(),
+            )
         )
         return self.env.cr.fetchall()
+
+    @api.model
+    def _release_ended(self, company_id, keys, now=None):
+        """Deactivate the keys among ``keys`` whose protection ended (not yet expired by the
+        job), so that a new registration of the same customer may take them; the
+        registrations they protected are expired (LP-4). One statement on the index.
+
+        :return: the registrations expired here
+        """
+        keys = list(keys)
+        if not keys:
+            return self.env["lead.protection.registration"]
+        self._flush_pending()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE lead_protection_key key
+                   SET active = false
+                 WHERE key.active
+                   AND key.company_id = %s
+                   AND (key.key_type, key.key_value) IN (%s)
+                   AND key.protected_until <= %s
+             RETURNING key.registration_id
+                """,
+                company_id,
+                self._values_sql(keys),
+                now or fields.Datetime.now(),
+            )
+        )
+        registration_ids = {row[0] for row in self.env.cr.fetchall()}
+        if not registration_ids:
+            return self.env["lead.protection.registration"]
+        self.invalidate_model(["active"])
+        registrations = self.env["lead.protection.registration"].sudo().browse(registration_ids)
+        return registrations._expire()

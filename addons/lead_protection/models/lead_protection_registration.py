@@ -137,6 +137,31 @@ class LeadProtectionRegistration(models.Model):
 
     key_ids = fields.One2many("lead.protection.key", "registration_id", readonly=True)
 
+    # --- Chatter at batch speed
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # mail.thread subscribes the creating user to all the new records in one query, then
+        # auto-subscribes each record's salesperson with one follower query per record. A
+        # registration's salesperson is the user registering (LP-1): already subscribed.
+        registrations = super(
+            LeadProtectionRegistration, self.with_context(protection_creating=True)
+        ).create(vals_list)
+        return registrations.with_env(self.env)
+
+    def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
+        if (
+            self.env.context.get("protection_creating")
+            and not self.env.context.get("mail_create_nosubscribe")
+            and updated_values.get("user_id") == self.env.uid
+            and self.env.user.active
+            and not self.env.user.share
+        ):
+            return True
+        return super()._message_auto_subscribe(
+            updated_values, followers_existing_policy=followers_existing_policy
+        )
+
     # --- Guard
 
     def _guard_open_records(self):
@@ -314,6 +339,8 @@ class LeadProtectionRegistration(models.Model):
             by_company.setdefault(vals["company_id"], set()).update(keys)
         hits = {}
         for company_id, keys in by_company.items():
+            # Protection ended at 24:00 of its last day, whether or not the expiry job ran.
+            Key._release_ended(company_id, keys)
             for key_type, key_value, reg_id, user_id in Key._find_active(company_id, keys):
                 hits[(company_id, key_type, key_value)] = (reg_id, user_id)
         self._check_not_company_resources(leads, prepared, hits)
@@ -347,6 +374,13 @@ class LeadProtectionRegistration(models.Model):
                 for name, (vals, _keys, owners) in zip(names, plan, strict=True)
             ]
         )
+        ends = {}
+        for vals, _keys, _owners in plan:
+            end = (vals["last_day"], vals["company_id"])
+            if end not in ends:
+                ends[end] = Key._end_instant(
+                    vals["last_day"], self.env["res.company"].browse(vals["company_id"])
+                )
         try:
             with self.env.cr.savepoint():
                 Key.create(
@@ -358,6 +392,7 @@ class LeadProtectionRegistration(models.Model):
                             "key_value": key[1],
                             "user_id": vals["user_id"],
                             "active": not owners,
+                            "protected_until": ends[(vals["last_day"], vals["company_id"])],
                         }
                         for registration, (vals, keys, owners) in zip(
                             registrations, plan, strict=True
@@ -451,14 +486,41 @@ class LeadProtectionRegistration(models.Model):
         with keys._guard_workflow():
             keys.write({"active": False})
 
-    @api.model
-    def _cron_expire(self):
-        """LP-3, LP-4: end the registrations whose window is over, in batch."""
-        today = fields.Date.context_today(self)
-        expired = self.sudo().search([("state", "=", "active"), ("last_day", "<", today)])
+    def _expire(self):
+        """LP-4: end the protection of these registrations (their window is over)."""
+        expiring = self.filtered(lambda reg: reg.state == "active")
         with self._guard_workflow():
-            expired.write({"state": "expired"})
-        expired._deactivate_keys()
+            expiring.write({"state": "expired"})
+        expiring._deactivate_keys()
+        return expiring
+
+    @api.model
+    def _expiry_domain(self):
+        """Active registrations whose last day is over in their company's time zone."""
+        Key = self.env["lead.protection.key"]
+        domain = fields.Domain.FALSE
+        for company in self.env["res.company"].sudo().search([]):
+            domain |= fields.Domain(
+                [("company_id", "=", company.id), ("last_day", "<", Key._company_today(company))]
+            )
+        return fields.Domain("state", "=", "active") & domain
+
+    @api.model
+    def _cron_expire(self, batch_size=1000):
+        """LP-3, LP-4: end the registrations whose window is over, in committed batches.
+
+        Each batch commits with its progress (``ir.cron._commit_progress``): a crash loses at
+        most the batch in flight, which the next run finds again (the search is the state).
+        """
+        domain = self._expiry_domain()
+        Registration = self.sudo()
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=Registration.search_count(domain))
+        expired = self.browse()
+        while batch := Registration.search(domain, limit=batch_size, order="id"):
+            expired |= batch._expire()
+            if not Cron._suite_progress(len(batch)):
+                break
         return expired
 
     def _release(self, reason):
@@ -476,6 +538,10 @@ class LeadProtectionRegistration(models.Model):
         held = self.filtered(lambda reg: reg.state in ("active", "contracted"))
         with self._guard_workflow():
             held.write({"state": "company", "invalid_reason": reason})
+        # The company holds them with no end: their keys do not expire at last_day.
+        keys = held.sudo().key_ids.filtered("active")
+        with keys._guard_workflow():
+            keys.write({"protected_until": False})
         for registration in held:
             registration.message_post(body=reason)
         return held
@@ -500,7 +566,13 @@ class LeadProtectionRegistration(models.Model):
                         company._protection_date(), company
                     )
                 registration.write(vals)
-                registration.key_ids.filtered("active").write({"user_id": user.id})
+                key_vals = {"user_id": user.id}
+                if registration.state == "active":
+                    # A fresh window: the keys end at 24:00 of the new last day.
+                    key_vals["protected_until"] = self.env["lead.protection.key"]._end_instant(
+                        registration.last_day, company
+                    )
+                registration.key_ids.filtered("active").write(key_vals)
                 registration.message_post(body=reason)
         return moved
 
@@ -513,8 +585,13 @@ class LeadProtectionRegistration(models.Model):
 
     def _mark_contracted(self):
         """A project registration that reached a signed contract in its window stays valid."""
+        contracted = self.filtered(lambda reg: reg.state == "active")
         with self._guard_workflow():
-            self.filtered(lambda reg: reg.state == "active").write({"state": "contracted"})
+            contracted.write({"state": "contracted"})
+        # A signed contract protects beyond the window: its keys no longer end.
+        keys = contracted.sudo().key_ids.filtered("active")
+        with keys._guard_workflow():
+            keys.write({"protected_until": False})
 
     def action_mark_fake(self):
         """LP-11: a fake registration is invalid and fined, escalating per salesperson.

@@ -1,6 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import psycopg2
 from freezegun import freeze_time
@@ -10,6 +10,9 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import LeadProtectionCommon
+
+# Registering a batch of leads with chatter tracking on, whatever the batch's size.
+QUERIES_WITH_CHATTER = 24
 
 
 @tagged("post_install", "-at_install")
@@ -152,6 +155,49 @@ class TestRegistration(LeadProtectionCommon):
             self.assertEqual(first.state, "expired")
             second = self._register(self.user_sales_2, self._lead(self.user_sales_2))
         self.assertEqual(second.state, "active")
+
+    def test_lp4_protection_ends_at_midnight_company_time_without_the_job(self):
+        """LP-3, LP-4: protection ends at 24:00 of the last day in the company's time zone,
+        whether or not the expiry job ran; the job takes "today" in the company's time zone."""
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-11-02 03:00"):
+            first = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        # 24:00 of the last day in Shanghai is 16:00 UTC of the last day.
+        end = datetime.combine(first.last_day, time(16, 0))
+        self.assertEqual(first.key_ids.mapped("protected_until"), [end])
+        with freeze_time(end - timedelta(minutes=1)):
+            self.Registration._cron_expire()
+            self.assertEqual(first.state, "active")
+            blocked = self._register(self.user_sales_2, self._lead(self.user_sales_2))
+            self.assertEqual(blocked.state, "collided")
+        with freeze_time(end + timedelta(minutes=1)):
+            # No expiry job yet: the next registration of the customer takes it.
+            second = self._register(self.user_sales_3, self._lead(self.user_sales_3))
+            self.assertEqual(second.state, "active")
+            self.assertEqual(first.state, "expired")
+            self.assertFalse(first.key_ids.filtered("active"))
+
+    def test_lp4_expiry_job_uses_the_company_day_in_batches(self):
+        """LP-4: the job expires, batch after batch, every registration whose last day is over
+        in the company's time zone (already the next day in Shanghai, still the last day in
+        UTC), and none whose last day is not."""
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        with freeze_time("2026-11-02 03:00"):
+            registrations = self.env["lead.protection.registration"].concat(
+                *[
+                    self._register(
+                        self.user_sales_1, self._lead(self.user_sales_1, phone=f"1391234{i:04d}")
+                    )
+                    for i in range(5)
+                ]
+            )
+        end = datetime.combine(registrations[0].last_day, time(16, 0))
+        with freeze_time(end - timedelta(minutes=1)):
+            self.assertFalse(self.Registration._cron_expire(batch_size=2))
+        with freeze_time(end + timedelta(minutes=1)):
+            self.assertEqual(self.Registration._cron_expire(batch_size=2), registrations)
+        self.assertEqual(set(registrations.mapped("state")), {"expired"})
+        self.assertFalse(registrations.key_ids.filtered("active"))
 
     def test_lp2_salespeople_cannot_see_each_other(self):
         """LP-2, LP-12: salespeople read only their own registrations; the manager his
@@ -384,6 +430,40 @@ class TestRegistration(LeadProtectionCommon):
             *[self._lead(self.user_sales_1, phone=f"13966{i:06d}") for i in range(60)]
         )
         self.env.invalidate_all()
-        # 18, + 1 when the company's time zone (day D, LP-3) is not in the cache
-        with self.assertQueryCount(19):
+        # 18, + 1 for the UPDATE that releases keys whose protection ended before the expiry
+        # job ran (LP-4, one per company), + 1 when the company's time zone (day D, LP-3) is
+        # not in the cache.
+        with self.assertQueryCount(20):
             self._register(self.user_sales_1, more)
+
+    def test_lp1_batch_registration_with_chatter_costs_constant_queries(self):
+        """LP-1: as users register (chatter tracking on), a batch costs the same queries for
+        10 or 40 leads: no follower query per registration, yet the salesperson follows each
+        registration and each logs its creation."""
+        Registration = self.Registration.with_context(tracking_disable=False)
+        user = self.user_sales_2
+        batches = [
+            self.env["crm.lead"].concat(
+                *[self._lead(user, phone=f"137{size:02d}{i:06d}") for i in range(size)]
+            )
+            for size in (5, 10, 40, 60)
+        ]
+        counts = []
+        for leads in batches[:3]:  # the first one fills the caches
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Registration.with_user(user)._register_leads(
+                leads.with_user(user), self.kind_walk_in.with_user(user)
+            )
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[1], counts[2], counts)
+        self.env.invalidate_all()
+        with self.assertQueryCount(QUERIES_WITH_CHATTER):
+            registrations = Registration.with_user(user)._register_leads(
+                batches[3].with_user(user), self.kind_walk_in.with_user(user)
+            )
+        self.env.flush_all()
+        self.assertEqual(len(registrations), 60)
+        for registration in registrations.sudo():
+            self.assertEqual(registration.message_partner_ids, user.partner_id)
+            self.assertTrue(registration.message_ids)

@@ -6,6 +6,7 @@ import psycopg2.errors
 
 from odoo import api, fields, models
 from odoo.exceptions import ConcurrencyError, UserError, ValidationError
+from odoo.tools import split_every
 
 from ..tools import archive, ranking
 from .partner_onboarding_grade import GRADE_GROUPS
@@ -194,7 +195,7 @@ class PartnerOnboardingFile(models.Model):
         return snapshots
 
     @api.model
-    def _cron_snapshot(self):
+    def _cron_snapshot(self, batch_size=500):
         """PO-7: archive the files of archived grades once per closed period."""
         today = fields.Date.context_today(self)
         archived = {
@@ -224,8 +225,14 @@ class PartnerOnboardingFile(models.Model):
             )
             if period:
                 vals_list.append(file._snapshot_vals("half_year", period))
-        File = self.env["partner.onboarding.file"]
-        File._onboarding_create_unique(vals_list, Snapshot)
+        # Committed batches: a crash keeps the snapshots taken; the next run takes the rest
+        # (a file's last snapshot says whether its period is done; unique per period).
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(vals_list))
+        for batch in split_every(batch_size, vals_list, list):
+            self._onboarding_create_unique(batch, Snapshot)
+            if not Cron._suite_progress(len(batch)):
+                return
 
     # --- Ranking (PO-9)
 

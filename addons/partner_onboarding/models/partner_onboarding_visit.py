@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 from ..tools import visits
 
@@ -238,10 +239,10 @@ class PartnerOnboardingVisit(models.Model):
     # --- Planning (PO-5)
 
     @api.model
-    def _cron_plan(self):
+    def _cron_plan(self, batch_size=500):
         """PO-5: plan the next regular and senior visits of every admitted partner as
         activities with deadlines, bring them forward when a project is near, flag overdue
-        visits. A fixed number of queries whatever the number of partners."""
+        visits. A fixed number of queries per batch of partners, whatever the batch's size."""
         today = fields.Date.context_today(self)
         Visit = self.sudo()
         partners = (
@@ -249,55 +250,14 @@ class PartnerOnboardingVisit(models.Model):
             .sudo()
             .search([("onboarding_state", "=", "admitted"), ("onboarding_grade", "!=", False)])
         )
-        if partners:
-            last_visits, last_senior = self._onboarding_last_visits(partners)
-            projects = self._onboarding_near_projects(partners, today)
-            open_visits = {
-                (visit.partner_id, visit.kind): visit
-                for visit in Visit.search(
-                    [
-                        ("partner_id", "in", partners.ids),
-                        ("state", "=", "planned"),
-                        ("kind", "in", (visits.REGULAR, visits.SENIOR)),
-                    ]
-                )
-            }
-            policies = {}
-            to_create, to_move = [], defaultdict(lambda: Visit.browse())
-            for partner in partners:
-                company = partner.onboarding_company_id or self.env.company
-                if company not in policies:
-                    policies[company] = company._onboarding_visit_policy()
-                policy = policies[company]
-                if partner.onboarding_grade not in policy.frequencies:
-                    continue
-                project_date = projects.get(partner)
-                due = visits.due_dates(
-                    policy,
-                    partner.onboarding_grade,
-                    other_region=partner.onboarding_other_region,
-                    senior_chosen=partner.onboarding_senior_visit,
-                    since=partner.onboarding_admitted_date or today,
-                    last_visit=last_visits.get(partner),
-                    last_senior_visit=last_senior.get(partner),
-                    project_date=project_date,
-                    today=today,
-                )
-                near = visits.project_is_near(policy, project_date, today)
-                for kind, deadline in due.items():
-                    visit = open_visits.get((partner, kind))
-                    if visit:
-                        # Visits only move earlier: a date agreed by hand stays unless a
-                        # project makes the visit more urgent.
-                        if deadline < visit.date_deadline:
-                            to_move[deadline] |= visit
-                        continue
-                    to_create.append(self._onboarding_visit_vals(partner, company, kind, deadline))
-                    to_create[-1]["project_near"] = near and kind == visits.REGULAR
-            self.env["partner.onboarding.file"]._onboarding_create_unique(to_create, Visit)
-            for deadline, moved in to_move.items():
-                moved.write({"date_deadline": deadline, "project_near": True})
-                moved.activity_ids.write({"date_deadline": deadline})
+        # Batches of partners, each committed with its progress: a crash keeps the visits
+        # planned before it; the next run finds them open and plans only the rest.
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(partners))
+        for batch in split_every(batch_size, partners.ids, partners.browse):
+            self._onboarding_plan(batch, today)
+            if not Cron._suite_progress(len(batch)):
+                return
         overdue = Visit.search(
             [("state", "=", "planned"), ("date_deadline", "<", today), ("is_overdue", "=", False)]
         )
@@ -305,6 +265,59 @@ class PartnerOnboardingVisit(models.Model):
         Visit.search(
             [("is_overdue", "=", True), ("date_deadline", ">=", today), ("state", "=", "planned")]
         ).write({"is_overdue": False})
+
+    @api.model
+    def _onboarding_plan(self, partners, today):
+        """PO-5: plan the visits of ``partners`` (one batch of the job)."""
+        Visit = self.sudo()
+        last_visits, last_senior = self._onboarding_last_visits(partners)
+        projects = self._onboarding_near_projects(partners, today)
+        open_visits = {
+            (visit.partner_id, visit.kind): visit
+            for visit in Visit.search(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("state", "=", "planned"),
+                    ("kind", "in", (visits.REGULAR, visits.SENIOR)),
+                ]
+            )
+        }
+        policies = {}
+        to_create, to_move = [], defaultdict(lambda: Visit.browse())
+        for partner in partners:
+            company = partner.onboarding_company_id or self.env.company
+            if company not in policies:
+                policies[company] = company._onboarding_visit_policy()
+            policy = policies[company]
+            if partner.onboarding_grade not in policy.frequencies:
+                continue
+            project_date = projects.get(partner)
+            due = visits.due_dates(
+                policy,
+                partner.onboarding_grade,
+                other_region=partner.onboarding_other_region,
+                senior_chosen=partner.onboarding_senior_visit,
+                since=partner.onboarding_admitted_date or today,
+                last_visit=last_visits.get(partner),
+                last_senior_visit=last_senior.get(partner),
+                project_date=project_date,
+                today=today,
+            )
+            near = visits.project_is_near(policy, project_date, today)
+            for kind, deadline in due.items():
+                visit = open_visits.get((partner, kind))
+                if visit:
+                    # Visits only move earlier: a date agreed by hand stays unless a
+                    # project makes the visit more urgent.
+                    if deadline < visit.date_deadline:
+                        to_move[deadline] |= visit
+                    continue
+                to_create.append(self._onboarding_visit_vals(partner, company, kind, deadline))
+                to_create[-1]["project_near"] = near and kind == visits.REGULAR
+        self.env["partner.onboarding.file"]._onboarding_create_unique(to_create, Visit)
+        for deadline, moved in to_move.items():
+            moved.write({"date_deadline": deadline, "project_near": True})
+            moved.activity_ids.write({"date_deadline": deadline})
 
     @api.model
     def _onboarding_visit_vals(self, partner, company, kind, deadline):

@@ -191,11 +191,20 @@ class ReferralMonth(models.Model):
         companies = self.env["res.company"].search([])
         existing = self.search([("date_start", "=", start), ("company_id", "in", companies.ids)])
         missing = companies - existing.company_id
-        with self._guard_workflow():
-            months = self.create(
-                [{"company_id": c.id, "date_start": start, "date_end": end} for c in missing]
-            )
-        months._schedule_activities()
+        # One company's month per committed batch: a crash keeps the months prepared before
+        # it, the next run prepares the rest (the unique month per company says which).
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(missing))
+        months = self.browse()
+        for company in missing:
+            with self._guard_workflow():
+                month = self.create(
+                    {"company_id": company.id, "date_start": start, "date_end": end}
+                )
+            month._schedule_activities()
+            months |= month
+            if not Cron._suite_progress(1):
+                return months
         late = self.search([("overdue", "in", [True]), ("state", "!=", "judged")])
         for month in late:
             user = month.company_id.referral_gm_user_id

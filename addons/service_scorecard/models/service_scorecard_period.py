@@ -398,7 +398,14 @@ class ServiceScorecardPeriod(models.Model):
             )
         )
         months = due.filtered(lambda period: period.period_type == periods.MONTH)
-        months._close()
+        # One period (a company's month or quarter) per committed batch: a crash keeps the
+        # periods closed before it, the next run closes the rest (they are still open).
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=len(due))
+        for month in months:
+            month._close()
+            if not Cron._suite_progress(1):
+                return
         still_open = open_periods.filtered(
             lambda period: period.period_type == periods.MONTH and period.state == "open"
         )
@@ -416,7 +423,11 @@ class ServiceScorecardPeriod(models.Model):
                 "Service scorecard: quarters %s wait for their months to be closed",
                 (due - months - quarters).mapped("name"),
             )
-        quarters._close()
+        for quarter in quarters:
+            quarter._close()
+            if not Cron._suite_progress(1):
+                return
+        Cron._suite_progress(remaining=0)
 
     @api.model
     def _year_end_date(self, company, day):
