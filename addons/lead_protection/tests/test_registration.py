@@ -303,7 +303,7 @@ class TestRegistration(LeadProtectionCommon):
         self.assertEqual(lead.user_id, self.user_sales_3)
         self.assertEqual(registration.key_ids.filtered("active").user_id, self.user_sales_3)
         self.assertTrue(any("LP-13" in message.body for message in registration.message_ids))
-        with self.assertRaisesRegex(UserError, "already protect"):
+        with freeze_time("2026-11-20 10:00"), self.assertRaisesRegex(UserError, "already protect"):
             self._register(self.user_sales_3, self._lead(self.user_sales_3, name="Again"))
 
     def _serve(self, lead, user, activity_xmlid, moment):
