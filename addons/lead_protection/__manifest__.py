@@ -21,6 +21,7 @@
         "views/lead_protection_collision_views.xml",
         "views/lead_protection_kind_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_lead_commission_views.xml",
         "views/res_config_settings_views.xml",
         "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",

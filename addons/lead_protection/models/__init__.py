@@ -11,6 +11,7 @@ from . import lead_protection_registration
 from . import lead_protection_collision
 from . import lead_protection_precheck_log
 from . import crm_lead
+from . import crm_lead_commission
 from . import hr_employee
 from . import lead_protection_claim
 from . import lead_protection_rotation

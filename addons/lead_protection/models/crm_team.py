@@ -9,6 +9,7 @@ class CrmTeam(models.Model):
     _inherit = "crm.team"
 
     protection_commission_rate = fields.Float(
+        default=1.0,
         string="Commission Rate (%)",
         help="When set, the credit shares decided on a collision of this team book the "
         "commission of each salesperson (won deal's expected revenue x rate x share) to the "

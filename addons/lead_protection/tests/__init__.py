@@ -8,3 +8,4 @@ from . import test_claim_rotation
 from . import test_ui
 from . import test_attacks
 from . import test_menus_open
+from . import test_commission
