@@ -103,7 +103,31 @@ class CrmLead(models.Model):
                     "source_key": commission.source_key(lead.id, len(previous.get(lead.id, []))),
                 }
             )
-        self.env["hr.employee"]._protection_book(entries)
+        # A salesperson without an employee record (e.g. an administrator) cannot be paid
+        # through the ledger: the deal is still won and its chatter says so, for HR to book
+        # the commission once the employee exists.
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", list({entry["user_id"] for entry in entries})),
+                    ("company_id", "in", list({entry["company_id"] for entry in entries})),
+                ]
+            )
+        )
+        paid_users = {(employee.user_id.id, employee.company_id.id) for employee in employees}
+        unpaid = [e for e in entries if (e["user_id"], e["company_id"]) not in paid_users]
+        for entry in unpaid:
+            lead = self.browse(int(entry["source_ref"].split(",")[1])).sudo()
+            lead.message_post(
+                body=self.env._(
+                    "LP-16: no commission booked, %(user)s has no employee in %(company)s.",
+                    user=self.env["res.users"].browse(entry["user_id"]).name,
+                    company=lead.company_id.name or self.env.company.name,
+                )
+            )
+        self.env["hr.employee"]._protection_book([e for e in entries if e not in unpaid])
         if collided:
             self._protection_commission_collision(collided)
 
@@ -163,12 +187,18 @@ class CrmLead(models.Model):
     def _protection_check_order_number(self):
         """LP-25: the mobile number of a deal being won is the customer's own complete
         mobile number, checked as LP-1 checks it at registration; otherwise the win is
-        refused and nothing is written."""
+        refused and nothing is written. A registered customer's deal must carry one; an
+        unregistered deal without any number is not refused."""
         Registration = self.env["lead.protection.registration"]
         for lead in self.sudo():
             _cleaned, error = identity.clean_phone_input(lead.phone or lead.partner_id.phone)
             e164 = False if error else Registration._lead_phone(lead)
             problem = commission.order_number_problem(error, e164, MOBILE_FORMATS)
+            if problem == "missing" and not lead.protection_registration_ids:
+                # A deal of a customer nobody registered (no number was ever recorded, e.g.
+                # a company account won by phone) is not refused; a number that is there must
+                # be the customer's complete own mobile.
+                continue
             if problem == "missing":
                 message = self.env._(
                     "%(lead)s: enter the customer's own mobile number before winning it (LP-25).",

@@ -138,6 +138,15 @@ class TestOrderNumber(LeadProtectionCommon):
         lead.phone = "138 0013 8000"
         lead.with_user(self.user_sales_1).action_set_won()
         self.assertEqual(lead.won_status, "won")
+        # Without any number: refused for a registered customer only.
+        registered = self._lead(self.user_sales_1, phone="13800138111")
+        self._register(self.user_sales_1, registered)
+        registered.sudo().write({"phone": False})
+        with self.assertRaisesRegex(UserError, "LP-25"):
+            registered.with_user(self.user_sales_1).action_set_won()
+        unregistered = self._lead(self.user_sales_1, phone=False)
+        unregistered.with_user(self.user_sales_1).action_set_won()
+        self.assertEqual(unregistered.won_status, "won")
 
     def test_lp25_manager_fines_a_number_not_the_customers_own(self):
         """LP-25: the team's manager records the number is not the customer's own: 200 for
