@@ -65,10 +65,19 @@ GLOSSARY = {
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+# Words that contain a glossary term across a word boundary (員工|資料 is not 工資).
+KEEP = ("員工資",)
+
+
 def taiwan(text):
     """``text`` with every mainland-only term replaced by its Taiwan term."""
+    kept = {word: f"\x00{index}\x00" for index, word in enumerate(KEEP)}
+    for word, mark in kept.items():
+        text = text.replace(word, mark)
     for mainland, taiwan_term in GLOSSARY.items():
         text = text.replace(mainland, taiwan_term)
+    for word, mark in kept.items():
+        text = text.replace(mark, word)
     return text
 
 
