@@ -34,7 +34,10 @@ registry.category("web_tour.tours").add("referral_incentive_review_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view:not(:has(button[name='validate_tier'])):not(:has(.modal))",
+            // The claim's own form (it has a status bar, the comment dialog's form has not),
+            // reloaded after the review: no dialog left, no Validate button for this reviewer.
+            trigger:
+                "body:not(:has(.modal)) .o_form_view:not(:has(button[name='validate_tier'])) .o_statusbar_status",
         },
     ],
 });
