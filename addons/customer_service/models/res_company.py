@@ -51,10 +51,9 @@ class ResCompany(models.Model):
 
     def _customer_service_tz(self):
         """The company's time zone, in which days of deadlines are counted (LP-3): its
-        working calendar's, else its partner's, else UTC."""
+        address time zone, China Standard Time when it has none (res.company._suite_tz)."""
         self.ensure_one()
-        name = self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
-        return pytz.timezone(name)
+        return pytz.timezone(self._suite_tz())
 
     def _customer_service_today(self):
         """Today in the company's time zone."""

@@ -61,9 +61,7 @@ class ResCompany(models.Model):
     def _event_tz(self):
         """The company's time zone: every cut-off is read in it (never the user's)."""
         self.ensure_one()
-        return pytz.timezone(
-            self.resource_calendar_id.tz or self.partner_id.tz or "UTC",
-        )
+        return pytz.timezone(self._suite_tz())
 
     def _event_local(self, utc_datetime):
         """A naive UTC datetime as a naive datetime of the company's time zone."""

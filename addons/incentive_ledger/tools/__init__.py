@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure rules of the incentive ledger: plain values in, plain values out, no Odoo."""
 
-from . import fines, guard, ledger
+from . import clock, fines, guard, ledger
 from .ledger import (
     KINDS,
     REVERSAL,
@@ -15,6 +15,7 @@ __all__ = [
     "KINDS",
     "REVERSAL",
     "booking_key",
+    "clock",
     "fines",
     "guard",
     "ledger",

@@ -22,7 +22,7 @@ class ResCompany(models.Model):
         """The company's time zone, which decides day D of every period (LP-3): the
         company's address time zone, China Standard Time when it has none."""
         self.ensure_one()
-        return self.partner_id.tz or windows.DEFAULT_TZ
+        return self._suite_tz()
 
     def _protection_date(self, moment=None):
         """The date of ``moment`` (a UTC datetime, default now) in the company's time zone:

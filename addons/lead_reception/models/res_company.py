@@ -46,9 +46,9 @@ class ResCompany(models.Model):
     )
 
     def _reception_tz(self):
-        """Time zone of the company's rule days: its working calendar's (LP-29)."""
+        """Time zone of the company's rule days (LP-29): res.company._suite_tz."""
         self.ensure_one()
-        return pytz.timezone(self.resource_calendar_id.tz or self.partner_id.tz or "UTC")
+        return pytz.timezone(self._suite_tz())
 
     def _reception_local(self, utc_dt):
         """A naive UTC datetime as a naive datetime of the company's time zone."""
