@@ -83,6 +83,15 @@ class CrmLead(models.Model):
         LP-3 does, in the company's time zone: served on day D, the customer is covered
         through the same date ``months`` later (art. 202), and neglected the day after. The
         current holder is covered from the day he got the customer.
+
+        One SQL query reads the registered, open leads only, does the date test and returns
+        only the leads whose flag changes (and the flagged leads no longer registered or open):
+        a run where nothing changed sends nothing to Python and writes nothing. The changes
+        are written in batches committed with the job's progress (``ir.cron._commit_progress``):
+        a crash or a timeout keeps the batches written; the next run reads what is left from
+        the flags themselves, so nothing is lost or written twice.
+
+        :return: the leads this run flagged
         """
         now = fields.Datetime.now()
         self.env.flush_all()
@@ -96,7 +105,7 @@ class CrmLead(models.Model):
                  WHERE reg.state IN ('active', 'contracted', 'expired')
               GROUP BY reg.lead_id
             ), lead AS (
-                SELECT lead.id, lead.partner_id, held.since,
+                SELECT lead.id, lead.partner_id, held.since, lead.protection_neglected,
                        company.protection_neglect_months AS months,
                        COALESCE(NULLIF(company_partner.tz, ''), %(default_tz)s) AS tz
                   FROM crm_lead lead
@@ -129,47 +138,43 @@ class CrmLead(models.Model):
                   JOIN calendar_attendee attendee
                     ON attendee.event_id = event.id AND attendee.state = 'accepted'
                    AND attendee.partner_id = lead.partner_id
+            ), watched AS (
+                SELECT lead.id, COALESCE(lead.protection_neglected, FALSE) AS flagged,
+                       COALESCE(
+                           GREATEST(
+                               MAX(service.day),
+                               (lead.since AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
+                           ) + make_interval(months => lead.months)
+                           < (%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date,
+                           FALSE
+                       ) AS neglected
+                  FROM lead
+             LEFT JOIN service ON service.lead_id = lead.id
+              GROUP BY lead.id, lead.since, lead.months, lead.tz, lead.protection_neglected
             )
-            SELECT lead.id,
-                   GREATEST(
-                       MAX(service.day),
-                       (lead.since AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
-                   ) + make_interval(months => lead.months)
-                   < (%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE lead.tz)::date
-              FROM lead
-         LEFT JOIN service ON service.lead_id = lead.id
-          GROUP BY lead.id, lead.since, lead.months, lead.tz
+            SELECT id, neglected FROM watched WHERE neglected <> flagged
+             UNION ALL
+            -- flagged, but no longer registered or no longer open: not neglected any more
+            SELECT flagged.id, FALSE
+              FROM crm_lead flagged
+             WHERE flagged.protection_neglected
+               AND NOT EXISTS (SELECT 1 FROM watched WHERE watched.id = flagged.id)
+          ORDER BY 1
             """,
             {"now": now, "default_tz": windows.DEFAULT_TZ},
         )
-        neglected, served = [], []
-        for lead_id, is_neglected in self.env.cr.fetchall():
-            if is_neglected:
-                neglected.append(lead_id)
-            else:
-                served.append(lead_id)
-        # Leads no longer registered or no longer open are not neglected.
-        flagged = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("protection_neglected", "=", True)])
-        )
-        served += (flagged - self.browse(neglected + served)).ids
-        # Only the leads whose flag changes are written, in batches committed with the job's
-        # progress: a crash keeps the batches written, the next run finds the rest.
-        changes = [(lead_id, True) for lead_id in neglected if lead_id not in flagged.ids] + [
-            (lead_id, False) for lead_id in served if lead_id in flagged.ids
-        ]
+        changes = self.env.cr.fetchall()
         Cron = self.env["ir.cron"]
         Cron._suite_progress(remaining=len(changes))
+        flagged = []
         for batch in split_every(batch_size, changes):
+            to_flag = [lead_id for lead_id, neglected in batch if neglected]
             with self._guard_workflow():
-                self.browse([lead_id for lead_id, flag in batch if flag]).write(
-                    {"protection_neglected": True}
-                )
-                self.browse([lead_id for lead_id, flag in batch if not flag]).write(
+                self.browse(to_flag).write({"protection_neglected": True})
+                self.browse([lead_id for lead_id, neglected in batch if not neglected]).write(
                     {"protection_neglected": False}
                 )
+            flagged += to_flag
             if not Cron._suite_progress(len(batch)):
                 break
-        return self.browse(neglected)
+        return self.browse(flagged)
