@@ -126,12 +126,14 @@ class CustomerComplaint(models.Model):
 
     @api.model
     def _cron_escalate(self):
-        """CS-4, CS-6: escalate overdue complaints in batches, committing between them."""
-        while True:
-            done = self._escalate_overdue(limit=ESCALATION_BATCH)
-            if not done:
+        """CS-4, CS-6: escalate overdue complaints in batches, each committed with the job's
+        progress (``ir.cron._commit_progress``). What is left is read from the complaints'
+        flags and deadlines, so a crash or a timeout loses the batch in flight only, which
+        the next run escalates; none twice (the flag is written with the activity)."""
+        Cron = self.env["ir.cron"]
+        while done := self._escalate_overdue(limit=ESCALATION_BATCH):
+            if not Cron._suite_progress(done):
                 break
-            self.env["ir.cron"]._commit_progress(done)
 
     @api.model
     def _escalate_overdue(self, limit=None):

@@ -272,21 +272,31 @@ class CustomerReturnVisit(models.Model):
     # --- Overdue visits shown to the officer's manager (CS-7)
 
     @api.model
-    def _cron_notify_overdue(self):
-        """CS-7: the officer's manager gets an activity for each overdue visit, once."""
-        visits = self.sudo().search(
-            [("is_overdue", "=", True), ("overdue_notified", "=", False)], limit=500
-        )
-        for visit in visits:
-            employee = visit.officer_id.employee_ids[:1]
-            manager = employee.parent_id.user_id or self.env.ref("base.user_admin")
-            visit.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=manager.id,
-                summary=visit.with_context(lang=manager.lang).env._(
-                    "Overdue return visit to %(customer)s", customer=visit.partner_id.name
-                ),
-            )
-        with self._guard_workflow():
-            visits.write({"overdue_notified": True})
-        return visits
+    def _cron_notify_overdue(self, batch_size=500):
+        """CS-7: the officer's manager gets an activity for each overdue visit, once.
+
+        Batches committed with the job's progress (``ir.cron._commit_progress``): the flag
+        is written with the activity, so a crash or a timeout loses the batch in flight
+        only, which the next run notifies; none twice."""
+        domain = [("is_overdue", "=", True), ("overdue_notified", "=", False)]
+        Visit = self.sudo()
+        Cron = self.env["ir.cron"]
+        Cron._suite_progress(remaining=Visit.search_count(domain))
+        notified = self.browse()
+        while visits := Visit.search(domain, limit=batch_size, order="id"):
+            for visit in visits:
+                employee = visit.officer_id.employee_ids[:1]
+                manager = employee.parent_id.user_id or self.env.ref("base.user_admin")
+                visit.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=visit.with_context(lang=manager.lang).env._(
+                        "Overdue return visit to %(customer)s", customer=visit.partner_id.name
+                    ),
+                )
+            with self._guard_workflow():
+                visits.write({"overdue_notified": True})
+            notified |= visits
+            if not Cron._suite_progress(len(visits)):
+                break
+        return notified

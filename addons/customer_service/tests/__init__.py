@@ -6,6 +6,7 @@ from . import (
     test_complaint_deadlines,
     test_complaint_fines,
     test_return_visit,
+    test_cron_progress,
     test_scorecard_feed,
     test_menus,
     test_ui,

@@ -5,6 +5,7 @@ from . import test_collision
 from . import test_registration_concurrency
 from . import test_expiry_concurrency
 from . import test_cron_progress
+from . import test_neglect_concurrency
 from . import test_claim_rotation
 from . import test_ui
 from . import test_attacks

@@ -5,4 +5,5 @@ from . import test_admission
 from . import test_grading_visits_files
 from . import test_attacks
 from . import test_concurrency
+from . import test_cron_progress
 from . import test_menus_open

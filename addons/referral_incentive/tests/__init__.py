@@ -3,6 +3,7 @@
 from . import test_install
 from . import test_referral_claim
 from . import test_referral_calendar_points
+from . import test_referral_cron_progress
 from . import test_referral_attacks
 from . import test_referral_schemes
 from . import test_report_pdf

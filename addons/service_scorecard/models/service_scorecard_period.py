@@ -398,9 +398,12 @@ class ServiceScorecardPeriod(models.Model):
                 period.date_end, today, period.company_id.scorecard_close_delay_days
             )
         )
-        months = due.filtered(lambda period: period.period_type == periods.MONTH)
-        # One period (a company's month or quarter) per committed batch: a crash keeps the
-        # periods closed before it, the next run closes the rest (they are still open).
+        months = due.filtered(lambda period: period.period_type == periods.MONTH).sorted(
+            lambda period: (period.date_start, period.id)
+        )
+        # Oldest first, one period (a company's month or quarter) per committed batch: a
+        # crash keeps the periods closed before it, the next run closes the rest (they are
+        # still open). A period closes whole: its ranking (SC-6) needs all its cards.
         Cron = self.env["ir.cron"]
         Cron._suite_progress(remaining=len(due))
         for month in months:

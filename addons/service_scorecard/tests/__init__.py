@@ -4,6 +4,7 @@ from . import (
     test_attacks,
     test_install,
     test_scorecard_close,
+    test_scorecard_cron_progress,
     test_scorecard_concurrency,
     test_scorecard_events,
     test_scorecard_ranking_probation,
