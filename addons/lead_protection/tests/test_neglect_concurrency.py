@@ -63,7 +63,8 @@ class TestNeglectConcurrency(BaseCase):
 
     def _flags(self, cr):
         cr.execute(
-            "SELECT id, protection_neglected, user_id FROM crm_lead WHERE id IN %s ORDER BY id",
+            "SELECT id, COALESCE(protection_neglected, FALSE), user_id FROM crm_lead"
+            " WHERE id IN %s ORDER BY id",
             [(self.lead_a, self.lead_b)],
         )
         return cr.fetchall()
