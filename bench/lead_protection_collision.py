@@ -12,7 +12,8 @@ load weighs alike on every column:
 - ours the same way: cold (empty cache: the lead's keys, then ``_find_active``) and warm
   (``lead.protection.key._find_active`` with the lead's keys, one SQL round trip);
 - the floor: one bare index probe of the lead's phone on the same index, with psycopg2.
-Prints p50/p95 of each, ours against Odoo and against the floor, and our query plan.
+Prints p50/p95 of each, ours against Odoo and against the floor, and our query plan; then
+the steady run of the LP-14 neglect job on the same leads (time, queries).
 
 Run it with `bench/run lead_protection_collision [--count 1000000]`.
 """
@@ -237,6 +238,18 @@ def main():
         print(f"ours warm / floor:     {ratio('ours_warm', 'floor')}")
         print(f"index-only, no sequential scan in our plan: {'yes' if index_only else 'NO'}")
         print(plan)
+
+        # LP-14: the neglect job on the same N registered leads, once to set the flags, then
+        # its steady run (nothing changed): one SQL query, nothing sent to Python.
+        Lead._cron_flag_neglected()
+        env.invalidate_all()
+        queries = cr.sql_log_count
+        elapsed, changed = timed(Lead._cron_flag_neglected)
+        print(
+            f"LP-14 neglect job, steady run at {total} registered leads: {elapsed / 1000:.2f} s, "
+            f"{cr.sql_log_count - queries} queries, {len(changed)} leads flagged"
+        )
+        cr.rollback()
 
 
 if __name__ == "__main__":

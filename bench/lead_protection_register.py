@@ -8,10 +8,15 @@ batch through the public path, the wizard `lead.protection.register` (`action_re
 an internal user with chatter tracking on, including the pre-commit work of mail tracking.
 Each run is rolled back; prints the median of the runs and the queries of the last one.
 
-Run it with `bench/run lead_protection_register [--count 1000] [--runs 3]`.
+Run it with `bench/run lead_protection_register [--count 1000] [--runs 3] [--profile]`;
+`--profile` prints the 25 functions of the last run with the most cumulative time (cProfile)
+and the SQL statements it ran most often.
 """
 
 import argparse
+import collections
+import cProfile
+import pstats
 import random
 import statistics
 import time
@@ -25,6 +30,7 @@ def main():
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
     registry = Registry(args.database)
@@ -54,6 +60,19 @@ def main():
             kind = env.ref("lead_protection.kind_walk_in")
             env.invalidate_all()
             before = cr.sql_log_count
+            profile = cProfile.Profile() if args.profile and run == args.runs - 1 else None
+            statements = collections.Counter()
+            if profile:
+                execute = type(cr).execute
+
+                def counting(
+                    self, query, params=None, log_exceptions=True, _run=execute, _seen=statements
+                ):
+                    _seen[str(query)[:150]] += 1
+                    return _run(self, query, params, log_exceptions)
+
+                type(cr).execute = counting
+                profile.enable()
             start = time.perf_counter()
             wizard = env["lead.protection.register"].create(
                 {"lead_ids": [(6, 0, leads.ids)], "kind_id": kind.id}
@@ -62,6 +81,9 @@ def main():
             env.flush_all()
             cr.precommit.run()  # mail tracking's pre-commit work, as a commit would
             elapsed = time.perf_counter() - start
+            if profile:
+                profile.disable()
+                type(cr).execute = execute
             queries = cr.sql_log_count - before
             cr.rollback()
         rates.append(args.count / elapsed)
@@ -70,6 +92,10 @@ def main():
         f"median: {statistics.median(rates):.0f} registrations/s in batches of {args.count} "
         f"({queries} queries in the last run)"
     )
+    if args.profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+        for statement, count in statements.most_common(10):
+            print(f"{count:6} {statement}")
 
 
 if __name__ == "__main__":
