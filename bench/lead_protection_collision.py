@@ -80,6 +80,9 @@ def populate(env, count):
             "stop": count - 1,
         },
     )
+    # Statistics of the rows just inserted: without them the planner joins 100,000 leads by
+    # nested loops (tens of minutes instead of seconds).
+    cr.execute("ANALYZE crm_lead, lead_protection_registration, lead_protection_key")
     cr.execute(
         """
         INSERT INTO lead_protection_registration (name, lead_id, user_id, company_id, kind_id,
@@ -96,6 +99,7 @@ def populate(env, count):
         """,
         {"kind": kind.id, "marker": MARKER},
     )
+    cr.execute("ANALYZE lead_protection_registration")
     cr.execute(
         """
         INSERT INTO lead_protection_key (registration_id, company_id, key_type, key_value,
@@ -239,16 +243,27 @@ def main():
         print(f"index-only, no sequential scan in our plan: {'yes' if index_only else 'NO'}")
         print(plan)
 
-        # LP-14: the neglect job on the same N registered leads, once to set the flags, then
-        # its steady run (nothing changed): one SQL query, nothing sent to Python.
-        Lead._cron_flag_neglected()
-        env.invalidate_all()
-        queries = cr.sql_log_count
-        elapsed, changed = timed(Lead._cron_flag_neglected)
-        print(
-            f"LP-14 neglect job, steady run at {total} registered leads: {elapsed / 1000:.2f} s, "
-            f"{cr.sql_log_count - queries} queries, {len(changed)} leads flagged"
+        # LP-14: the neglect job on the same N registered, open leads (the stored fields the
+        # bulk insert left empty set as the ORM would, rolled back after), once to set the
+        # flags, then its steady run (nothing changed): one SQL query, nothing to Python.
+        cr.execute(
+            "UPDATE crm_lead SET won_status = 'pending' WHERE referred = %s AND won_status IS NULL",
+            [MARKER],
         )
+        cr.execute(
+            """UPDATE lead_protection_registration SET held_since = registered_at
+                WHERE held_since IS NULL AND name LIKE 'BENCH-%%'"""
+        )
+        cr.execute("ANALYZE crm_lead, lead_protection_registration")  # as autovacuum would
+        for label in ("first run", "steady run"):
+            env.invalidate_all()
+            queries = cr.sql_log_count
+            elapsed, changed = timed(Lead._cron_flag_neglected)
+            print(
+                f"LP-14 neglect job, {label} at {total} registered, open leads: "
+                f"{elapsed / 1000:.2f} s, {cr.sql_log_count - queries} queries, "
+                f"{len(changed)} leads flagged"
+            )
         cr.rollback()
 
 
