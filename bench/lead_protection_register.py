@@ -48,7 +48,7 @@ def main():
                         "type": "opportunity",
                         "contact_name": f"客户 {n}",
                         "phone": f"136{(base + n) % 10**8:08d}",
-                        "email_from": f"{base + n}@qq.com",
+                        "email_from": f"r{base + n}@qq.com",  # not the collision bench's addresses
                         "street": f"路 {n} 号",
                         "city": "上海",
                         "user_id": user.id,
