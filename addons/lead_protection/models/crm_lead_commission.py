@@ -269,4 +269,8 @@ class CrmLead(models.Model):
                     user=self.user_id.name,
                 )
             )
-        return Offence._record_offence(FINE_LP25, employee, source=self.sudo())
+        # The key makes the fine once per deal under two managers at once (the row lock
+        # alone does not: the second's snapshot predates the first's offence).
+        return Offence._record_offence(
+            FINE_LP25, employee, source=self.sudo(), occurrence_key=f"crm.lead:{self.id}"
+        )
