@@ -28,7 +28,7 @@ class TestComplaintFines(CustomerServiceCommon):
         offences = self.env["incentive.offence"].search(
             [("source_model", "=", complaint._name), ("source_res_id", "=", complaint.id)]
         )
-        self.assertEqual(len(offences), 3)
+        self.assertEqual(len(offences), 2)  # two types; one also fines the manager
         self.assertEqual(
             set(offences.mapped("occurrence_key")), {f"customer.complaint:{complaint.id}"}
         )

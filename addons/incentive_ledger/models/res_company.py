@@ -17,11 +17,13 @@ class ResCompany(models.Model):
 
     @classmethod
     def _suite_declared_ranges(cls):
-        cache = cls.__dict__.get("_suite_ranges_cache")
-        if cache is None:
-            cache = settings.collect_ranges(cls.__mro__)
-            cls._suite_ranges_cache = cache
-        return cache
+        # Odoo reuses the model's class when a later addon extends it (new bases, new
+        # MRO): the cache belongs to one MRO.
+        mro, ranges = cls.__dict__.get("_suite_ranges_cache", (None, None))
+        if mro is not cls.__mro__:
+            ranges = settings.collect_ranges(cls.__mro__)
+            cls._suite_ranges_cache = (cls.__mro__, ranges)
+        return ranges
 
     @api.constrains(lambda self: list(self._suite_declared_ranges()))
     def _check_suite_ranges(self):
