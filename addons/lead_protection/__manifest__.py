@@ -25,6 +25,7 @@
         "views/res_config_settings_views.xml",
         "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",
+        "views/lead_protection_change_views.xml",
     ],
     "demo": ["demo/lead_protection_demo.xml"],
     "assets": {
