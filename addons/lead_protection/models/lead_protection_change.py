@@ -587,6 +587,20 @@ class LeadProtectionChange(models.Model):
             )
         return self._applied(vals_list) if vals_list else self.browse()
 
+    @api.model
+    def _load_demo_changes(self, changes):
+        """Demo data: win the deals and take their change forms as far as the people would
+        (xmlids of deal, giver, receiver; reason; whether the form is applied)."""
+        for lead_xmlid, giver_xmlid, receiver_xmlid, reason, applied in changes:
+            lead, giver = self.env.ref(lead_xmlid), self.env.ref(giver_xmlid)
+            receiver = self.env.ref(receiver_xmlid)
+            lead.action_set_won()
+            form = self.with_user(giver)._draft(lead.with_user(giver), receiver, reason)
+            form.with_user(receiver).action_accept()
+            if applied:
+                form.with_user(form.manager_id).action_manager_sign()
+                form.with_user(form._director_users()[:1]).action_director_sign()
+
     # --- Workflow
 
     def action_accept(self):
