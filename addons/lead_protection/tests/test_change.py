@@ -203,6 +203,9 @@ class TestChangeForm(LeadProtectionCommon):
             form = self.Change.with_user(self.user_sales_1)._draft(
                 lead, self.user_sales_2, "Handing over."
             )
+            # One form per deal at a time.
+            with self.assertRaisesRegex(UserError, "in progress"):
+                self.Change.with_user(self.user_sales_2)._draft(lead, self.user_sales_2, "Again")
             # The giver cannot accept again, nor for the receiver.
             with self.assertRaises(UserError):
                 form.with_user(self.user_sales_1).action_accept()
@@ -222,8 +225,11 @@ class TestChangeForm(LeadProtectionCommon):
                 lead.with_user(self.user_manager).write({"user_id": self.user_sales_2.id})
             form.with_user(self.user_sales_2).action_accept()
             # Another team's manager, and the receiver's side, do not sign for the giver's.
+            for user in (self.user_manager_west, self.user_hr, self.user_sales_1):
+                with self.assertRaises(UserError):
+                    form.with_user(user).action_manager_sign()
             with self.assertRaises(UserError):
-                form.with_user(self.user_manager_west).action_manager_sign()
+                form.with_user(self.user_hr).write({"state": "director"})
             with self.assertRaises(UserError):
                 form.with_user(self.user_director).action_director_sign()
             with self.assertRaises(UserError):
