@@ -156,6 +156,17 @@ class TestChangeForm(LeadProtectionCommon):
             self.Change.with_user(self.user_hr).search([]).mapped("reason"),
             ["Agreed in the weekly meeting."],
         )
+        # HR opens the form with the deal's name, the parties and the evidence.
+        values = form.with_user(self.user_hr).web_read(
+            {
+                "lead_id": {"fields": {"display_name": {}}},
+                "from_user_id": {"fields": {"display_name": {}}},
+                "reason": {},
+                "expected_revenue": {},
+            }
+        )[0]
+        self.assertEqual(values["lead_id"]["display_name"], lead.name)
+        self.assertEqual(values["expected_revenue"], 100000.0)
         self.assertFalse(self.Change.with_user(self.user_sales_3).search([]))
         self.assertFalse(self.Change.with_user(self.user_sales_west).search([]))
 
