@@ -25,8 +25,9 @@
         "views/res_config_settings_views.xml",
         "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",
+        "views/lead_protection_change_views.xml",
     ],
-    "demo": ["demo/lead_protection_demo.xml"],
+    "demo": ["demo/lead_protection_demo.xml", "demo/lead_protection_change_demo.xml"],
     "assets": {
         "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],
     },

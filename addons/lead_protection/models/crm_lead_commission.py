@@ -59,8 +59,9 @@ class CrmLead(models.Model):
         ):
             previous.setdefault(line.source_res_id, []).append(line)
         entries, collided = [], []
+        changed = leads._protection_changed_ids()
         for lead in leads:
-            if lead.id in in_case:
+            if lead.id in in_case or lead.id in changed:
                 continue
             if any(line.state != "cancelled" for line in previous.get(lead.id, [])):
                 continue  # booked once
@@ -86,23 +87,27 @@ class CrmLead(models.Model):
             if decision == commission.COLLISION:
                 collided.append((lead, holder))
                 continue
-            amount = commission.commission_amount(
-                lead.expected_revenue, lead.team_id.protection_commission_rate
-            )
-            if not amount:
-                continue
-            entries.append(
-                {
-                    "user_id": user_id,
-                    "company_id": company.id,
-                    "kind": "credit_share",
-                    "amount": amount,
-                    "name": self.env._("Commission of %(deal)s", deal=lead.name),
-                    "rule_ref": "LP-16",
-                    "source_ref": f"crm.lead,{lead.id}",
-                    "source_key": commission.source_key(lead.id, len(previous.get(lead.id, []))),
-                }
-            )
+            # LP-17: the salesperson and his co-selling partner each get their share.
+            for share_user_id, share in lead._protection_won_shares(user_id).items():
+                amount = commission.commission_amount(
+                    lead.expected_revenue * share / 100.0, lead.team_id.protection_commission_rate
+                )
+                if not amount:
+                    continue
+                entries.append(
+                    {
+                        "user_id": share_user_id,
+                        "company_id": company.id,
+                        "kind": "credit_share",
+                        "amount": amount,
+                        "name": self.env._("Commission of %(deal)s", deal=lead.name),
+                        "rule_ref": "LP-16",
+                        "source_ref": f"crm.lead,{lead.id}",
+                        "source_key": commission.source_key(
+                            lead.id, len(previous.get(lead.id, []))
+                        ),
+                    }
+                )
         # A salesperson without an employee record (e.g. an administrator) cannot be paid
         # through the ledger: the deal is still won and its chatter says so, for HR to book
         # the commission once the employee exists.

@@ -169,20 +169,8 @@ class LeadProtectionClaim(models.Model):
                     ", ".join(approved.sudo().mapped("display_name")),
                 )
             )
-        entries = []
-        for claim in self.sudo():
-            with self._guard_workflow():
-                claim.state = "approved"
-            entries += claim.team_id._protection_commission_entries(
-                {
-                    claim.claimant_id.id: claim.claimant_share,
-                    claim.booker_id.id: claim.booker_share,
-                },
-                claim.lead_id,
-                self.env._("Late claim on %s", claim.lead_id.name),
-                "LP-10",
-                claim,
-                f"lp10:{claim.id}",
-            )
-        self.env["hr.employee"]._protection_book(entries)
+        with self._guard_workflow():
+            self.sudo().write({"state": "approved"})
+        # LP-10: an approved claim takes effect through LP-18's change form.
+        self.env["lead.protection.change"]._from_claims(self)
         return True

@@ -70,6 +70,22 @@ class ResCompany(models.Model):
         help="LP-6: receives the agreed solutions of collisions, which change commissions.",
     )
 
+    protection_director_user_id = fields.Many2one(
+        "res.users",
+        string="Sales Director",
+        help="LP-18, LP-47: signs the performance change forms last and decides the cases no "
+        "rule covers. Empty: any member of the director group.",
+    )
+    protection_director_group_id = fields.Many2one(
+        "res.groups",
+        string="Director Group",
+        default=lambda self: self.env.ref(
+            "sales_team.group_sale_manager", raise_if_not_found=False
+        ),
+        help="LP-18: without a sales director, the members of this group sign as director "
+        "(default Sales / Administrator).",
+    )
+
     @api.constrains(
         "protection_split_percent",
         "protection_neglect_months",

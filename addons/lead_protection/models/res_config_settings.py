@@ -31,3 +31,9 @@ class ResConfigSettings(models.TransientModel):
     protection_finance_user_id = fields.Many2one(
         related="company_id.protection_finance_user_id", readonly=False
     )
+    protection_director_user_id = fields.Many2one(
+        related="company_id.protection_director_user_id", readonly=False
+    )
+    protection_director_group_id = fields.Many2one(
+        related="company_id.protection_director_group_id", readonly=False
+    )

@@ -2,4 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure rules of lead protection (LP-1 .. LP-15): plain values in, plain values out."""
 
-from . import claims, collision, commission, identity, inputs, rotation, windows
+from . import change, claims, collision, commission, identity, inputs, rotation, windows
