@@ -17,3 +17,5 @@ from . import lead_protection_claim
 from . import lead_protection_rotation
 from . import mail_activity_type
 from . import mail_activity
+from . import lead_protection_project
+from . import lead_protection_registration_procedure

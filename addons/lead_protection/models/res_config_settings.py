@@ -31,3 +31,12 @@ class ResConfigSettings(models.TransientModel):
     protection_finance_user_id = fields.Many2one(
         related="company_id.protection_finance_user_id", readonly=False
     )
+    protection_unreachable_days = fields.Integer(
+        related="company_id.protection_unreachable_days", readonly=False
+    )
+    protection_project_report_days = fields.Integer(
+        related="company_id.protection_project_report_days", readonly=False
+    )
+    protection_project_supervisor_id = fields.Many2one(
+        related="company_id.protection_project_supervisor_id", readonly=False
+    )
