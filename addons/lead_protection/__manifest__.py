@@ -30,7 +30,7 @@
         "views/lead_protection_unreachable_views.xml",
         "views/lead_protection_project_views.xml",
     ],
-    "demo": ["demo/lead_protection_demo.xml"],
+    "demo": ["demo/lead_protection_demo.xml", "demo/lead_protection_procedure_demo.xml"],
     "assets": {
         "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],
     },

@@ -417,3 +417,15 @@ class LeadProtectionProject(models.Model):
         )[False]
         working = {interval[0].date() for interval in intervals}
         return working.__contains__
+
+    # --- Demo data
+
+    @api.model
+    def _load_demo_projects(self, projects):
+        """Demo data: applications made by their salespeople, confirmed by the leader when
+        one is given (xmlids of lead, salesperson, confirming leader or False)."""
+        for lead_xmlid, user_xmlid, leader_xmlid in projects:
+            user = self.env.ref(user_xmlid)
+            project = self.with_user(user)._apply(self.env.ref(lead_xmlid).with_user(user))
+            if leader_xmlid:
+                project.with_user(self.env.ref(leader_xmlid)).action_confirm()

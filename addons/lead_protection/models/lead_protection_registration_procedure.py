@@ -381,6 +381,17 @@ class LeadProtectionRegistration(models.Model):
         pending.activity_unlink([ACTIVITY_UNREACHABLE])
         return moved
 
+    @api.model
+    def _load_demo_unreachable(self, failures):
+        """Demo data: failed calls logged by the registrants (xmlids of lead, salesperson)."""
+        for lead_xmlid, user_xmlid in failures:
+            user = self.env.ref(user_xmlid)
+            registration = self.sudo().search(
+                [("lead_id", "=", self.env.ref(lead_xmlid).id), ("user_id", "=", user.id)],
+                limit=1,
+            )
+            registration.with_user(user).action_unreachable_no_connect()
+
     # --- LP-26
 
     @api.model

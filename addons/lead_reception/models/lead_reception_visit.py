@@ -699,6 +699,29 @@ class LeadReceptionVisit(models.Model):
             "view_mode": "form",
         }
 
+    def _log_unreachable(self, outcome):
+        """LP-23: the desk called the visitor's number and it failed: logged on the
+        registration that protects him (which the desk does not read), for its salesperson."""
+        self._guard_ensure_one()
+        self._check_handler()
+        hits = (
+            self.env["lead.protection.key"]
+            .sudo()
+            ._find_active(self.company_id.id, identity.customer_keys(phone=self.sudo().phone))
+        )
+        if not hits:
+            raise UserError(self.env._("No registration protects this visitor's number."))
+        registration = self.env["lead.protection.registration"].browse(hits[0][2])
+        return registration._log_unreachable(outcome)
+
+    def action_unreachable_no_connect(self):
+        """LP-23: the visitor's number does not connect."""
+        return self._log_unreachable("no_connect")
+
+    def action_unreachable_suspended(self):
+        """LP-23: the visitor's number is suspended."""
+        return self._log_unreachable("suspended")
+
     def action_report_grabbing(self):
         """LP-43: the named salesperson (or the manager) reports the receiver kept him."""
         self.ensure_one()

@@ -1,6 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import LeadReceptionCommon
@@ -93,7 +93,40 @@ class TestReceptionHousehold(LeadReceptionCommon):
         self.assertEqual(second.sudo().owner_id, self.user_sales_1)
         self.assertEqual(second.sudo().receiver_id, self.user_sales_1)
         self.assertEqual(second.sudo().household_key, first.household_key)
-        with self.assertRaises((AccessError, ValidationError)):
+        # AccessError (not his visit) or ValidationError, both UserErrors.
+        with self.assertRaises(UserError):
             self._enter(self.user_sales_2, phone="13900139005", household_visit_id=first.id)
         with self.assertRaises(ValidationError):
             self._enter(self.user_desk, phone="13900139006", household_input=["Wang"])
+
+
+@tagged("post_install", "-at_install")
+class TestReceptionUnreachable(LeadReceptionCommon):
+    """LP-23 at the desk: reception logs a failed call on the registration it cannot read."""
+
+    def test_lp23_desk_logs_a_failed_call_for_the_salesperson(self):
+        """LP-23: the desk calls a registered visitor's number, which is suspended: the
+        failure is logged on Li Na's registration, with her activity; a receptionist of
+        another team, and a salesperson on a colleague's visitor, are refused."""
+        registration = self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        visit = self._enter(self.user_desk, phone="13800138000")
+        self.assertEqual(visit.owner_id, self.user_sales_1)
+        visit.with_user(self.user_desk).action_unreachable_suspended()
+        self.assertEqual(registration.unreachable_status, "pending")
+        self.assertEqual(registration.unreachable_by_id, self.user_desk)
+        other_desk = self.env["res.users"].create(
+            {
+                "name": "Desk Lin",
+                "login": "lr_desk_lp23",
+                "group_ids": [(6, 0, self.user_desk.group_ids.ids)],
+            }
+        )
+        other = self._register(
+            self.user_sales_4,
+            self._lead(self.user_sales_4, phone="13700137000", team_id=self.team_2.id),
+        )
+        with self.assertRaises(UserError):
+            other.with_user(other_desk)._log_unreachable("no_connect")
+        with self.assertRaises(UserError):
+            registration.with_user(self.user_sales_2).action_unreachable_no_connect()
+        self.assertFalse(other.sudo().unreachable_status)
