@@ -302,6 +302,8 @@ class LeadReceptionVisit(models.Model):
             raise ValidationError(self.env._("Choose one earlier visit of the same family."))
         # Read with the caller's rights: the desk keeps the book, a salesperson his own.
         earlier = self.browse(earlier).exists()
+        if earlier:
+            earlier.check_access("read")
         if not earlier or earlier.company_id != company:
             raise ValidationError(self.env._("Choose an earlier visit of this company."))
         return reception.household_of_visit(earlier.id, earlier.household_key)
