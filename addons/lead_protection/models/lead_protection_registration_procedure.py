@@ -327,9 +327,11 @@ class LeadProtectionRegistration(models.Model):
             return lapsing
         with self._guard_workflow():
             lapsing.write({"unreachable_status": "lapsed"})
-        for registration in lapsing:
-            registration._invalidate(
-                registration._in_lang_of(registration.user_id).env._("Unreachable number (LP-23)")
+        # The reason is read by the salesperson: one write per language, not per record.
+        for lang in set(lapsing.user_id.mapped("lang")):
+            in_lang = lapsing.filtered(lambda reg, lang=lang: reg.user_id.lang == lang)
+            in_lang._invalidate(
+                in_lang.with_context(lang=lang or self.env.lang).env._("Unreachable number (LP-23)")
             )
         lapsing.activity_unlink([ACTIVITY_UNREACHABLE])
         return lapsing

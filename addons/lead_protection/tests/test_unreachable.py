@@ -194,3 +194,29 @@ class TestUnreachable(LeadProtectionCommon):
         self.assertFalse(other.sudo().unreachable_status)
         with self.assertRaises(UserError):
             registration._log_unreachable("voicemail")
+
+    def test_lp23_lapse_job_costs_constant_queries(self):
+        """LP-23: the job invalidates 3 or 12 unreached registrations with the same queries."""
+        counts = []
+        for size, prefix in ((3, "1371"), (12, "1372")):
+            with freeze_time("2026-11-03 02:00"):
+                registrations = self.Registration.concat(
+                    *[
+                        self._register(
+                            self.user_sales_2,
+                            self._lead(self.user_sales_2, phone=f"{prefix}{i:07d}"),
+                        )
+                        for i in range(size)
+                    ]
+                )
+                for registration in registrations:
+                    registration.with_user(self.user_sales_2).action_unreachable_no_connect()
+            with freeze_time("2026-11-05 16:00"):
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                lapsed = self.Registration._cron_unreachable_lapse()
+                counts.append(self.env.cr.sql_log_count - before)
+                # The earlier batch was invalidated the first time round.
+                self.assertEqual(lapsed, registrations)
+            self.assertEqual(set(registrations.mapped("state")), {"invalid"})
+        self.assertEqual(counts[0], counts[1], counts)
