@@ -142,6 +142,10 @@ class LeadProtectionRegistration(models.Model):
                 )
             )
         if registration.unreachable_status == "pending":
+            if deadlines.is_past(registration.unreachable_deadline, fields.Datetime.now()):
+                # Over before the job ran: the registration is invalid already.
+                registration._unreachable_lapse()
+                return True
             # The period runs from the first failure: logging again changes nothing.
             in_lang = registration._in_lang_of(registration.user_id)
             registration.message_post(

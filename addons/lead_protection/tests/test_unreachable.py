@@ -194,6 +194,12 @@ class TestUnreachable(LeadProtectionCommon):
         self.assertFalse(other.sudo().unreachable_status)
         with self.assertRaises(UserError):
             registration._log_unreachable("voicemail")
+        # A failure logged again after the period, before the job ran: invalid, not renewed.
+        with freeze_time("2026-11-06 02:00"):
+            registration.action_unreachable_no_connect()
+        self.assertEqual(as_admin.state, "invalid")
+        self.assertEqual(as_admin.unreachable_status, "lapsed")
+        self.assertEqual(as_admin.unreachable_last_day, date(2026, 11, 5))
 
     def test_lp23_lapse_job_costs_constant_queries(self):
         """LP-23: the job invalidates 3 or 12 unreached registrations with the same queries."""
