@@ -12,9 +12,11 @@
     "depends": ["crm", "hr", "phone_validation", "incentive_ledger"],
     "data": [
         "security/lead_protection_security.xml",
+        "security/lead_protection_project_security.xml",
         "security/ir.model.access.csv",
         "data/lead_protection_data.xml",
         "data/ir_cron_data.xml",
+        "data/lead_protection_procedure_data.xml",
         "views/wizard_views.xml",
         "views/lead_protection_claim_rotation_views.xml",
         "views/lead_protection_registration_views.xml",
@@ -26,8 +28,14 @@
         "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",
         "views/lead_protection_change_views.xml",
+        "views/lead_protection_unreachable_views.xml",
+        "views/lead_protection_project_views.xml",
     ],
-    "demo": ["demo/lead_protection_demo.xml", "demo/lead_protection_change_demo.xml"],
+    "demo": [
+        "demo/lead_protection_demo.xml",
+        "demo/lead_protection_change_demo.xml",
+        "demo/lead_protection_procedure_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],
     },

@@ -19,3 +19,5 @@ from . import mail_activity_type
 from . import mail_activity
 from . import lead_protection_change
 from . import crm_lead_change
+from . import lead_protection_project
+from . import lead_protection_registration_procedure

@@ -116,3 +116,39 @@ class ResCompany(models.Model):
                         "the half-credit period."
                     )
                 )
+
+    # --- Registration procedures (LP-23, LP-26)
+    protection_unreachable_days = fields.Integer(
+        string="Unreachable Number: Days to Reach",
+        default=2,
+        help="LP-23: after a failed call (does not connect, suspended), the registrant has "
+        "these days (day of the call not counted, to 24:00 company time) to reach the "
+        "customer or record his own working number; then the registration is invalid.",
+    )
+    protection_project_report_days = fields.Integer(
+        string="Project Report within (working days)",
+        default=2,
+        help="LP-26: working days after the confirmation of a project registration within "
+        "which the team leader reports it to the sales supervisor (the seed breaks off: "
+        "default chosen by the suite).",
+    )
+    protection_project_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Sales Supervisor",
+        help="LP-26: receives the team leaders' reports of confirmed project registrations "
+        "for the summary, and sees the unreported ones.",
+    )
+
+    @api.constrains("protection_unreachable_days", "protection_project_report_days")
+    def _check_protection_procedure_days(self):
+        for company in self:
+            if (
+                company.protection_unreachable_days < 1
+                or company.protection_project_report_days < 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "LP-23, LP-26: the periods to reach an unreachable customer and to "
+                        "report a project last at least one day."
+                    )
+                )

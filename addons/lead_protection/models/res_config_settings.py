@@ -37,3 +37,12 @@ class ResConfigSettings(models.TransientModel):
     protection_director_group_id = fields.Many2one(
         related="company_id.protection_director_group_id", readonly=False
     )
+    protection_unreachable_days = fields.Integer(
+        related="company_id.protection_unreachable_days", readonly=False
+    )
+    protection_project_report_days = fields.Integer(
+        related="company_id.protection_project_report_days", readonly=False
+    )
+    protection_project_supervisor_id = fields.Many2one(
+        related="company_id.protection_project_supervisor_id", readonly=False
+    )

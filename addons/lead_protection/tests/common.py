@@ -88,3 +88,10 @@ class LeadProtectionCommon(TransactionCase):
 
     def _ledger(self, rule_ref):
         return self.env["employee.incentive.line"].search([("rule_ref", "=", rule_ref)])
+
+    def _project(self, user, lead, leader=None):
+        """LP-26: ``user`` applies for the project registration of ``lead``; the team's
+        leader (default its manager) confirms it. :return: the registration"""
+        project = self.env["lead.protection.project"].with_user(user)._apply(lead.with_user(user))
+        project.with_user(leader or self.user_manager).action_confirm()
+        return project.sudo().registration_id.with_env(self.env)
