@@ -5,7 +5,6 @@
 from datetime import date
 
 import pytest
-
 from conftest import load_tools
 
 tools = load_tools("lead_protection")

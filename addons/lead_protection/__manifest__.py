@@ -13,7 +13,9 @@
     "data": [
         "security/lead_protection_security.xml",
         "security/ir.model.access.csv",
+        "security/lead_protection_sheet_security.xml",
         "data/lead_protection_data.xml",
+        "data/lead_protection_sheet_data.xml",
         "data/ir_cron_data.xml",
         "views/wizard_views.xml",
         "views/lead_protection_claim_rotation_views.xml",
@@ -25,6 +27,7 @@
         "views/res_config_settings_views.xml",
         "views/lead_protection_screens.xml",
         "views/lead_protection_menus.xml",
+        "views/lead_protection_sheet_views.xml",
     ],
     "demo": ["demo/lead_protection_demo.xml"],
     "assets": {

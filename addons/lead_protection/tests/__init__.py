@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_attacks
 from . import test_menus_open
 from . import test_commission
+from . import test_sheet_appointment
