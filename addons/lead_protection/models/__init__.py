@@ -14,7 +14,6 @@ from . import crm_lead
 from . import crm_lead_commission
 from . import hr_employee
 from . import lead_protection_claim
-from . import res_company_sheet
 from . import lead_protection_sheet
 from . import lead_protection_collision_sheet
 from . import lead_protection_claim_evidence

@@ -93,7 +93,7 @@ class LeadProtectionRegistration(models.Model):
         help="LP-24: an appointment protects only once the director or the general manager "
         "signed it, or an SMS to them was sent while they were all away.",
     )
-    signed_by_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    signed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     signed_at = fields.Datetime(readonly=True, copy=False)
     sms_recipient_ids = fields.Many2many(
         "res.users",
@@ -244,7 +244,7 @@ class LeadProtectionRegistration(models.Model):
         with self._guard_workflow("lead.protection.key"):
             uncovered.write({"appointment_state": "unsigned"})
             # Unsigned, it protects nothing yet: its keys wait for the signature.
-            uncovered.key_ids.filtered("active").write({"active": False})
+            uncovered.key_ids.write({"active": False})
         return self.browse([by_lead[lead.id].id for lead in leads])
 
     @api.model
@@ -419,7 +419,7 @@ class LeadProtectionRegistration(models.Model):
         An appointment under the salesperson's own registration has no keys of its own."""
         Key = self.env["lead.protection.key"].sudo()
         for registration in self.sudo().filtered(lambda reg: reg.state == "active"):
-            keys = registration.key_ids
+            keys = registration.with_context(active_test=False).key_ids
             if not keys:
                 continue
             company = registration.company_id
@@ -470,11 +470,28 @@ class LeadProtectionRegistration(models.Model):
         Offence = self.env["incentive.offence"].sudo()
         fined = self.browse()
         for registration in registrations:
-            try:
-                with self.env.cr.savepoint():
-                    mark = Mark.create({"registration_id": registration.id})
-            except psycopg2.errors.UniqueViolation:
+            # The unique index decides: a second call (or a second worker, once the first
+            # committed) inserts nothing and fines nothing.
+            self.env.cr.execute(
+                """
+                INSERT INTO lead_protection_sheet_fine
+                       (registration_id, company_id, create_uid, create_date, write_uid,
+                        write_date)
+                VALUES (%s, %s, %s, now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC')
+                ON CONFLICT (registration_id) DO NOTHING
+                RETURNING id
+                """,
+                [
+                    registration.id,
+                    registration.company_id.id,
+                    self.env.uid,
+                    self.env.uid,
+                ],
+            )
+            row = self.env.cr.fetchone()
+            if not row:
                 continue
+            mark = Mark.browse(row[0])
             offence = Offence._record_offence(
                 "incentive_ledger.fine_type_lp20_sheet",
                 offenders[registration],
