@@ -29,7 +29,7 @@
         "views/lead_protection_menus.xml",
         "views/lead_protection_sheet_views.xml",
     ],
-    "demo": ["demo/lead_protection_demo.xml"],
+    "demo": ["demo/lead_protection_demo.xml", "demo/lead_protection_sheet_demo.xml"],
     "assets": {
         "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],
     },

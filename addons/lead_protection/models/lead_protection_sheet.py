@@ -170,20 +170,16 @@ class LeadProtectionRegistration(models.Model):
 
     @api.model
     def _register_leads(self, leads, kind):
-        if (
-            getattr(kind, "_name", None) == "lead.protection.kind"
-            and len(kind) == 1
-            and kind.sudo().protection_role == sheets.APPOINTMENT
-            and getattr(leads, "_name", None) == "crm.lead"
-            and leads
-        ):
-            registrations = self._register_appointments(leads, kind)
-        else:
-            registrations = super()._register_leads(leads, kind)
-        new_sheets = registrations.sudo().filtered(
-            lambda registration: registration.protection_role == sheets.SHEET
+        role = (
+            kind.sudo().protection_role
+            if getattr(kind, "_name", None) == "lead.protection.kind" and len(kind) == 1
+            else False
         )
-        new_sheets._lp20_check_new_sheets()
+        if role == sheets.APPOINTMENT and getattr(leads, "_name", None) == "crm.lead" and leads:
+            return self._register_appointments(leads, kind)
+        registrations = super()._register_leads(leads, kind)
+        if role == sheets.SHEET:
+            registrations.sudo()._lp20_check_new_sheets()
         return registrations
 
     @api.model
@@ -508,6 +504,19 @@ class LeadProtectionRegistration(models.Model):
             fined |= registration
         return fined
 
+
+    @api.model
+    def _load_demo_sheets(self, evidence, signatures):
+        """Demo data: salespeople fill in their sheets (xmlid of the lead, values) and the
+        signers sign appointments (xmlid of the lead, xmlid of the signer), as they would."""
+        for lead_xmlid, values in evidence:
+            sheet = self.sudo().search([("lead_id", "=", self.env.ref(lead_xmlid).id)], limit=1)
+            sheet.with_user(sheet.user_id).write(values)
+        for lead_xmlid, user_xmlid in signatures:
+            appointment = self.sudo().search(
+                [("lead_id", "=", self.env.ref(lead_xmlid).id)], limit=1
+            )
+            appointment.with_user(self.env.ref(user_xmlid)).action_sign_appointment()
 
 class LeadProtectionSheetFine(models.Model):
     """LP-20: the mark that a sheet's maker was fined, unique per sheet."""
