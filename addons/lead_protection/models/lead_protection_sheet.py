@@ -504,7 +504,6 @@ class LeadProtectionRegistration(models.Model):
             fined |= registration
         return fined
 
-
     @api.model
     def _load_demo_sheets(self, evidence, signatures):
         """Demo data: salespeople fill in their sheets (xmlid of the lead, values) and the
@@ -517,6 +516,7 @@ class LeadProtectionRegistration(models.Model):
                 [("lead_id", "=", self.env.ref(lead_xmlid).id)], limit=1
             )
             appointment.with_user(self.env.ref(user_xmlid)).action_sign_appointment()
+
 
 class LeadProtectionSheetFine(models.Model):
     """LP-20: the mark that a sheet's maker was fined, unique per sheet."""
