@@ -10,4 +10,5 @@ from . import incentive_hr_proposal
 from . import hr_employee_public
 from . import mail_activity_mixin
 from . import ir_cron
+from . import base
 from . import res_company
