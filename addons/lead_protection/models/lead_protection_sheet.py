@@ -76,6 +76,11 @@ class LeadProtectionRegistration(models.Model):
     protection_role = fields.Selection(
         related="kind_id.protection_role", store=True, index=True, string="Evidence Role"
     )
+    # LP-19: every update of the evidence is kept, dated and signed, in the chatter.
+    expected_revenue = fields.Monetary(tracking=True)
+    expected_unit_price = fields.Monetary(tracking=True)
+    expected_signing_date = fields.Date(tracking=True)
+    contact_feedback = fields.Text(tracking=True)
     sheet_completeness = fields.Float(
         string="Completeness (%)",
         compute="_compute_sheet_completeness",
