@@ -417,8 +417,11 @@ class LeadProtectionRegistration(models.Model):
     def _activate_appointment_keys(self):
         """A signed appointment protects its customer until 24:00 of its day (LP-3): its
         keys become active, or it collides with whoever protects the customer now (LP-5).
+        Signed appointments rank by the time they were made (LP-24): one made earlier takes
+        the customer from a later one signed before it, which collides instead.
         An appointment under the salesperson's own registration has no keys of its own."""
         Key = self.env["lead.protection.key"].sudo()
+        Collision = self.env["lead.protection.collision"].sudo()
         for registration in self.sudo().filtered(lambda reg: reg.state == "active"):
             keys = registration.with_context(active_test=False).key_ids
             if not keys:
@@ -426,14 +429,31 @@ class LeadProtectionRegistration(models.Model):
             company = registration.company_id
             pairs = [(key.key_type, key.key_value) for key in keys]
             Key._release_ended(company.id, pairs)
-            owners = sorted(
-                {hit[2] for hit in Key._find_active(company.id, pairs) if hit[2] != registration.id}
+            owners = self.browse(
+                sorted(
+                    {
+                        hit[2]
+                        for hit in Key._find_active(company.id, pairs)
+                        if hit[2] != registration.id
+                    }
+                )
+            ).sudo()
+            later = owners.filtered(
+                lambda owner, registration=registration: (
+                    owner.protection_role == sheets.APPOINTMENT
+                    and owner.appointment_state in SIGNED
+                    and owner.registered_at > registration.registered_at
+                )
             )
-            if owners:
+            if owners and later != owners:
                 with self._guard_workflow():
                     registration.write({"state": "collided"})
-                self.env["lead.protection.collision"].sudo()._open([(registration, owners)])
+                Collision._open([(registration, owners.ids)])
                 continue
+            if later:
+                with self._guard_workflow("lead.protection.key"):
+                    later.key_ids.write({"active": False})
+                    later.write({"state": "collided"})
             try:
                 with self.env.cr.savepoint(), keys._guard_workflow():
                     keys.write(
@@ -445,6 +465,8 @@ class LeadProtectionRegistration(models.Model):
                     keys.flush_recordset()
             except psycopg2.errors.UniqueViolation as error:
                 raise ConcurrencyError("Customer protected concurrently, retrying") from error
+            if later:
+                Collision._open([(appointment, [registration.id]) for appointment in later])
 
     # --- LP-20: two sheets on one customer
 

@@ -281,6 +281,20 @@ class TestSheetAppointment(LeadProtectionCommon):
             )
         self.assertEqual(free.state, "active")
 
+    def test_lp24_earlier_appointment_wins_even_signed_later(self):
+        """LP-24: signed appointments rank by the time they were made: Li's, made at 10:00
+        and signed after Liu's (made at 11:00), takes the customer; Liu's collides."""
+        li = self._appointment(self.user_sales_1, "2026-11-02 02:00", name="Li")
+        liu = self._appointment(self.user_sales_2, "2026-11-02 03:00", name="Liu")
+        with freeze_time("2026-11-02 04:00"):
+            liu.with_user(self.director).action_sign_appointment()
+            li.with_user(self.general_manager).action_sign_appointment()
+        self.assertEqual((li.sudo().state, liu.sudo().state), ("active", "collided"))
+        self.assertTrue(li.sudo().key_ids)
+        self.assertFalse(liu.sudo().key_ids)
+        case = self.Collision.search([("challenger_registration_id", "=", liu.id)])
+        self.assertEqual(case.owner_registration_id, li)
+
     def test_lp24_nobody_signs_his_own_appointment_nor_after_its_day(self):
         """LP-24 (attacker): a salesperson (even a signer) cannot sign his own appointment;
         a non-signer cannot sign; an appointment made at 23:50 cannot be signed at 00:10
