@@ -5,6 +5,7 @@ from datetime import date
 import psycopg2.errors
 from freezegun import freeze_time
 
+from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -194,7 +195,9 @@ class TestSheetAppointment(LeadProtectionCommon):
         second = self._sheet(self.user_sales_2, "2026-11-03 02:00", name="Liu")
         self.assertEqual((first.state, second.state), ("active", "invalid"))
         case = self.Collision.search([("challenger_registration_id", "=", second.id)])
-        self.assertRecordValues(case, [{"state": "resolved", "owner_share": 100.0}])
+        self.assertRecordValues(
+            case, [{"state": "resolved", "owner_share": 100.0, "decided_by_id": SUPERUSER_ID}]
+        )
         offences = self._offences(second)
         self.assertEqual(len(offences), 1)
         self.assertEqual(offences.employee_id.user_id, self.user_sales_2)
