@@ -14,7 +14,9 @@
         "security/lead_protection_security.xml",
         "security/lead_protection_project_security.xml",
         "security/ir.model.access.csv",
+        "security/lead_protection_sheet_security.xml",
         "data/lead_protection_data.xml",
+        "data/lead_protection_sheet_data.xml",
         "data/ir_cron_data.xml",
         "data/lead_protection_procedure_data.xml",
         "views/wizard_views.xml",
@@ -30,11 +32,13 @@
         "views/lead_protection_change_views.xml",
         "views/lead_protection_unreachable_views.xml",
         "views/lead_protection_project_views.xml",
+        "views/lead_protection_sheet_views.xml",
     ],
     "demo": [
         "demo/lead_protection_demo.xml",
         "demo/lead_protection_change_demo.xml",
         "demo/lead_protection_procedure_demo.xml",
+        "demo/lead_protection_sheet_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["lead_protection/static/tests/tours/*.js"],

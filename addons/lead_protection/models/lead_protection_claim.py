@@ -106,6 +106,23 @@ class LeadProtectionClaim(models.Model):
         # Sale and claim days in the company's time zone (LP-3 counting of LP-10's days).
         sale_date = company._protection_date(lead.date_closed)
         claim_date = company._protection_date()
+        outcome = self._protection_claim_outcome(lead, company, sale_date, claim_date)
+        shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
+        if self.sudo().search_count(
+            [("lead_id", "=", lead.id), ("claimant_id", "=", self.env.uid)], limit=1
+        ):
+            raise UserError(self.env._("You have already claimed this deal."))
+        try:
+            with self.env.cr.savepoint():
+                return self._create_claim(lead, sale_date, claim_date, outcome, shares)
+        except psycopg2.errors.UniqueViolation as error:
+            # The same claim filed twice at once: the retry sees the first and refuses.
+            raise ConcurrencyError("Late claim filed concurrently, retrying") from error
+
+    @api.model
+    def _protection_claim_outcome(self, lead, company, sale_date, claim_date):
+        """The outcome of the current user's claim on ``lead`` (LP-10's calendar), or a
+        translated refusal."""
         outcome = claims.late_claim_outcome(
             sale_date,
             claim_date,
@@ -128,17 +145,7 @@ class LeadProtectionClaim(models.Model):
         }
         if outcome in refusals:
             raise UserError(refusals[outcome])
-        shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
-        if self.sudo().search_count(
-            [("lead_id", "=", lead.id), ("claimant_id", "=", self.env.uid)], limit=1
-        ):
-            raise UserError(self.env._("You have already claimed this deal."))
-        try:
-            with self.env.cr.savepoint():
-                return self._create_claim(lead, sale_date, claim_date, outcome, shares)
-        except psycopg2.errors.UniqueViolation as error:
-            # The same claim filed twice at once: the retry sees the first and refuses.
-            raise ConcurrencyError("Late claim filed concurrently, retrying") from error
+        return outcome
 
     def _create_claim(self, lead, sale_date, claim_date, outcome, shares):
         claim = self.sudo().create(

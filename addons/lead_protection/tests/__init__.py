@@ -12,3 +12,4 @@ from . import test_commission
 from . import test_change
 from . import test_unreachable
 from . import test_project
+from . import test_sheet_appointment

@@ -61,6 +61,7 @@ class LeadProtectionCommon(TransactionCase):
         )
         cls.kind_walk_in = cls.env.ref("lead_protection.kind_walk_in")
         cls.kind_appointment = cls.env.ref("lead_protection.kind_appointment")
+        cls.kind_follow_up = cls.env.ref("lead_protection.kind_follow_up")
         cls.kind_project = cls.env.ref("lead_protection.kind_project")
         cls.Registration = cls.env["lead.protection.registration"]
         cls.Collision = cls.env["lead.protection.collision"]

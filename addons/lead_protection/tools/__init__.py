@@ -2,4 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure rules of lead protection (LP-1 .. LP-26): plain values in, plain values out."""
 
-from . import change, claims, collision, commission, deadlines, identity, inputs, rotation, windows
+from . import (
+    change,
+    claims,
+    collision,
+    commission,
+    deadlines,
+    identity,
+    inputs,
+    rotation,
+    sheets,
+    windows,
+)
