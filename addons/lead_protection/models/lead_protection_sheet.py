@@ -55,8 +55,10 @@ class LeadProtectionKey(models.Model):
         return [row[0] for row in self.env.cr.fetchall()]
 
 
+# One extension per rule family keeps each rule's fields, guards and actions in one file
+# (LP-23/LP-26 procedures extend the registration in lead_protection_registration_procedure.py).
 class LeadProtectionRegistration(models.Model):
-    _inherit = "lead.protection.registration"
+    _inherit = "lead.protection.registration"  # pylint: disable=consider-merging-classes-inherited
 
     # Who may change what (LP-19, LP-24): the follow-up evidence of a registration is
     # written only by its own salesperson (not his manager, not HR, who read it); the

@@ -354,8 +354,9 @@ class TestChangeForm(LeadProtectionCommon):
         partner = self.env["res.partner"].create(
             {"name": "Zhao Qiang", "user_id": self.user_sales_2.id}
         )
+        # LP-19: the claim is proved by the follow-up sheet valid on the sale date.
         with freeze_time("2026-11-01 02:00"):
-            self._register(self.user_sales_1, self._lead(self.user_sales_1))
+            self._register(self.user_sales_1, self._lead(self.user_sales_1), self.kind_follow_up)
         deal = self._won(self.user_sales_2, "2026-11-02 02:00", partner_id=partner.id)
         self.assertEqual(self._live(deal), {(self.user_sales_2, 2000.0, "LP-16")})
         with freeze_time(f"{claim_day} 02:00"):
