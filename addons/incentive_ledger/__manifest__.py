@@ -36,5 +36,6 @@
             "incentive_ledger/static/src/scss/report_fonts.scss",
         ],
     },
+    "post_load": "post_load",
     "installable": True,
 }

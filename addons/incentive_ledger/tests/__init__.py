@@ -7,3 +7,4 @@ from . import test_offence
 from . import test_offence_concurrency
 from . import test_menus_open
 from . import test_docs_screenshots
+from . import test_rpc_lang

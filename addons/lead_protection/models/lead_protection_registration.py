@@ -653,7 +653,9 @@ class LeadProtectionRegistration(models.Model):
                     "Customer information leaked (%(ref)s)", ref=registration.name
                 ),
             )
-            registration.message_post(body=self.env._("Leak of customer information reported."))
+            registration._suite_message_post(
+                lambda env: env._("Leak of customer information reported.")
+            )
         return True
 
     def _protection_offenders(self):

@@ -519,8 +519,8 @@ class LeadReceptionVisit(models.Model):
                     "extra_phone_at": fields.Datetime.now(),
                 }
             )
-        self.sudo().message_post(
-            body=self.env._(
+        self.sudo()._suite_message_post(
+            lambda env: env._(
                 "%(phone)s, the number of order %(order)s, is the same person.",
                 phone=e164,
                 order=lead.name,
@@ -577,8 +577,10 @@ class LeadReceptionVisit(models.Model):
             )
         with self._guard_workflow():
             visit.write({"owner_id": user.id, "owner_reason": "handover"})
-        visit.message_post(
-            body=self.env._("%(user)s took the visitor over with his appointment.", user=user.name)
+        visit._suite_message_post(
+            lambda env: env._(
+                "%(user)s took the visitor over with his appointment.", user=user.name
+            )
         )
         return visit
 

@@ -362,8 +362,10 @@ class PartnerOnboardingGradeChange(models.Model):
         with self._guard_workflow():
             self.write({"state": "approved", "decision_date": fields.Date.context_today(self)})
         self.activity_ids.unlink()
-        self.message_post(
-            body=self.env._("Decided by the central office and the market development department."),
+        self._suite_message_post(
+            lambda env: env._(
+                "Decided by the central office and the market development department."
+            ),
             partner_ids=self.proposed_by_id.partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )

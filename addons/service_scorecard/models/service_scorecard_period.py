@@ -330,8 +330,8 @@ class ServiceScorecardPeriod(models.Model):
             for period in self:
                 period.write({"state": "open", "revision": period.revision + 1})
         for period in self:
-            period.message_post(
-                body=self.env._(
+            period._suite_message_post(
+                lambda env: env._(
                     "Reopened: %(count)s ledger lines cancelled or reversed.", count=len(lines)
                 )
             )

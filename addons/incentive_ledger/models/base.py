@@ -1,0 +1,19 @@
+# Copyright 2026 The Odoo CRM rulebook suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class Base(models.AbstractModel):
+    _inherit = "base"
+
+    def _in_lang_of(self, user):
+        """``self`` in the language of ``user`` (res.users, or hr.employee: his user's, else
+        his work contact's), to write text meant for that person, whoever acts (a scheduled
+        job runs in English): ``record._in_lang_of(user).env._("...")``, translated fields
+        read on ``record._in_lang_of(user)``."""
+        person = user.sudo()[:1]
+        if person._name == "hr.employee":
+            lang = person.user_id.lang or person.work_contact_id.lang
+        else:
+            lang = person.lang
+        return self.with_context(lang=lang or self.env.lang or "en_US")
