@@ -15,4 +15,6 @@ class IrModuleModule(models.Model):
         langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
         if langs:
             self._load_module_terms(list(modules), langs)
+            # The terms are written in SQL: values read before (model names...) are stale.
+            self.env.invalidate_all()
         return True

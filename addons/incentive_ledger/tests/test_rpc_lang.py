@@ -1,8 +1,16 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import xmlrpc.client
+from datetime import datetime, timedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+DEPRECATED_RPC = (
+    "odoo.addons.rpc.controllers.jsonrpc",
+    "odoo.addons.rpc.controllers.xmlrpc",
+    "odoo.http",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -38,6 +46,7 @@ class TestRpcLanguage(HttpCase):
         response = self.url_open("/jsonrpc", json=payload).json()
         return response["error"]["data"]["message"]
 
+    @mute_logger(*DEPRECATED_RPC)
     def test_api_error_in_the_callers_language_without_context(self):
         """A zh_CN user calling JSON-RPC or XML-RPC with no context reads the suite's
         UserError in Chinese; a language he passes wins."""
@@ -60,3 +69,25 @@ class TestRpcLanguage(HttpCase):
                 [self.employees.ids],
             )
         self.assertIn("一次只能打开一名员工的激励明细", fault.exception.faultString)
+
+    @mute_logger("odoo.http")
+    def test_json2_error_in_the_key_users_language(self):
+        """JSON-2 with an API key: the key's zh_CN user reads Chinese whatever his HTTP
+        client's Accept-Language; a language in the call's context wins."""
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(self.user)
+            ._generate(scope="rpc", name="test", expiration_date=datetime.now() + timedelta(1))
+        )
+        headers = {"Authorization": f"Bearer {key}", "Accept-Language": "en-US,en;q=0.9"}
+        url = "/json/2/hr.employee/action_open_incentive_lines"
+        response = self.url_open(url, json={"ids": self.employees.ids}, headers=headers)
+        self.assertEqual(response.json()["message"], "一次只能打开一名员工的激励明细。")
+        response = self.url_open(
+            url,
+            json={"ids": self.employees.ids, "context": {"lang": "en_US"}},
+            headers=headers,
+        )
+        self.assertEqual(
+            response.json()["message"], "Open the incentive lines of one employee at a time."
+        )

@@ -443,11 +443,12 @@ class LeadReceptionVisit(models.Model):
     def _notify_owner(self):
         """LP-39, LP-43: the salesperson a visitor belongs to is told at once."""
         for visit in self.filtered(lambda v: v.owner_id and v.owner_id != v.receiver_id):
+            env = visit._in_lang_of(visit.owner_id).env  # written for the owner
             visit.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=visit.owner_id.id,
-                summary=self.env._("Your customer is at the desk"),
-                note=self.env._(
+                summary=env._("Your customer is at the desk"),
+                note=env._(
                     "%(visitor)s is at the desk, received by %(receiver)s.",
                     visitor=visit.visitor_name,
                     receiver=visit.receiver_id.name,

@@ -429,9 +429,11 @@ class PartnerOnboardingApplication(models.Model):
         granted = partner._onboarding_set_grade(
             application.grade, reason="admission", application=application
         )
+        # The feedback is read in the chatter, in its readers' language.
+        env = application.with_context(lang=application._suite_lang()).env
         application.activity_ids.filtered(
             lambda activity: activity.user_id == self.env.user
-        ).action_feedback(feedback=self.env._("Admitted."))
+        ).with_env(env).action_feedback(feedback=env._("Admitted."))
         application._onboarding_schedule_steps()
         application._suite_message_post(
             lambda env: env._(
@@ -524,9 +526,10 @@ class PartnerOnboardingApplication(models.Model):
             ).write({"onboarding_state": "refused"})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
+            env = application.with_context(lang=application._suite_lang()).env
             application.activity_ids.filtered(
                 lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Refused."))
+            ).with_env(env).action_feedback(feedback=env._("Refused."))
             application._suite_message_post(
                 lambda env: env._(
                     "Turned down by the central office: %(explanation)s", explanation=explanation

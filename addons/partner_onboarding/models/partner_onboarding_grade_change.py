@@ -331,9 +331,10 @@ class PartnerOnboardingGradeChange(models.Model):
                 self.write(
                     {f"{field}_user_id": self.env.uid, f"{field}_date": fields.Datetime.now()}
                 )
-        self.activity_ids.filtered(
-            lambda activity: activity.user_id == self.env.user
-        ).action_feedback(feedback=self.env._("Approved."))
+        env = self.with_context(lang=self._suite_lang()).env  # read in the chatter
+        self.activity_ids.filtered(lambda activity: activity.user_id == self.env.user).with_env(
+            env
+        ).action_feedback(feedback=env._("Approved."))
         if grading.is_decided(self.central_user_id.id, self.market_user_id.id) and (
             not self.review_ids or self.validation_status == "validated"
         ):

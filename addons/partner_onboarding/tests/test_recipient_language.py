@@ -73,7 +73,8 @@ class TestRecipientLanguage(PartnerOnboardingCommon):
         change.with_user(self.user_central).action_approve_central()
         change.with_user(self.user_market).action_approve_market()
         self.assertEqual(change.state, "approved")
-        self.assertIn("由中心辦公室和市場開發部共同決定", str(self._message_to(change, self.user_intro).body))
+        message = self._message_to(change, self.user_intro)
+        self.assertIn("由中心辦公室和市場開發部共同決定", str(message.body))
 
     def test_po5_planning_job_writes_the_visit_in_the_visitors_language(self):
         """PO-5: the planning job runs as OdooBot in English; the zh_CN introducing unit

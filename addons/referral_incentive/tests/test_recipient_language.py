@@ -58,6 +58,6 @@ class TestRecipientLanguage(ReferralCommon):
         message = refused.message_ids.filtered(lambda m: m.partner_ids == self.user_li.partner_id)[
             :1
         ]
-        self.assertEqual(str(message.body), "<p>已拒绝：No contract</p>")
+        self.assertIn("已拒绝：No contract", str(message.body))
         self.assertEqual(approved.state, "approved")
         self.assertRegex(approved.ledger_line_id.name, "^推荐奖金 ")
