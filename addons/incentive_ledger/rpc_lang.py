@@ -8,7 +8,8 @@ call with the context the caller sends and nothing else: a Chinese user who send
 session context carries the user's language). Here a call to a database where the suite is
 installed runs in the calling user's language (``res.users.lang``) when the call names none;
 a ``lang`` the caller sends still wins. Installed once per process by the ``post_load``
-hook; databases without the suite are left as they are.
+hook; databases without the suite are left as they are. JSON-2 (``/json/2/...``): see
+``controllers/json2.py``.
 """
 
 from odoo.service import model as rpc_model

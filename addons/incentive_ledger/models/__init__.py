@@ -14,4 +14,3 @@ from . import mail_thread
 from . import ir_cron
 from . import res_company
 from . import ir_module_module
-from . import ir_http

@@ -72,8 +72,8 @@ class TestRpcLanguage(HttpCase):
 
     @mute_logger("odoo.http")
     def test_json2_error_in_the_key_users_language(self):
-        """JSON-2 with an API key: the key's zh_CN user reads Chinese whatever his HTTP
-        client's Accept-Language; a language in the call's context wins."""
+        """JSON-2 with an API key: the key's zh_CN user reads Chinese (his HTTP client's
+        Accept-Language plays no part); a language in the call's context wins."""
         key = (
             self.env["res.users.apikeys"]
             .with_user(self.user)
