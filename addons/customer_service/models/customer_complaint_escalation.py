@@ -48,7 +48,7 @@ class CustomerComplaint(models.Model):
                 {
                     "name": f"{complaint.name}: {complaint.customer_name or ''}",
                     "employee_id": complaint.customer_manager_id.id,
-                    "date": fields.Date.context_today(complaint),
+                    "date": complaint._suite_today(),
                     "type_id": types[complaint.kind].id,
                 },
                 confirm=True,
@@ -276,7 +276,7 @@ class CustomerComplaint(models.Model):
                 {
                     "name": complaint.name,
                     "employee_id": manager.id,
-                    "date": fields.Date.context_today(complaint),
+                    "date": complaint._suite_today(),
                     "type_id": event_type.id,
                 },
                 confirm=False,

@@ -82,7 +82,7 @@ class CustomerReturnVisit(models.Model):
     )
     deadline = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self._suite_today(),
         tracking=True,
         help="CS-7: 10 days after the service; CS-8: one month after the installation.",
     )

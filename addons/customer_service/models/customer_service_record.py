@@ -34,7 +34,7 @@ class CustomerServiceRecord(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
     kind = fields.Selection(SERVICE_KINDS, required=True, default="paid_repair", tracking=True)
     date_done = fields.Date(
-        string="Done On", required=True, default=fields.Date.context_today, tracking=True
+        string="Done On", required=True, default=lambda self: self._suite_today(), tracking=True
     )
     employee_ids = fields.Many2many("hr.employee.public", string="Technicians", check_company=True)
     department_id = fields.Many2one("hr.department", check_company=True)

@@ -65,7 +65,7 @@ class TestReturnVisit(CustomerServiceCommon):
     def test_cs7_attacker_cannot_move_deadline_or_state(self):
         """CS-7 attacker: the officer cannot move a scheduled visit's deadline nor mark it
         done directly; the service's state is set by its button only."""
-        record = self._service("maintenance", date.today())
+        record = self._service("maintenance", self.env.company._suite_today())
         visit = record.return_visit_id.with_user(self.user_officer)
         deadline = visit.deadline
         for vals in ({"deadline": "2099-01-01"}, {"state": "done"}, {"satisfied": True}):
@@ -79,7 +79,7 @@ class TestReturnVisit(CustomerServiceCommon):
     def test_cs9_visit_recorded_with_form(self):
         """CS-9: the officer records the visit with the answers of its form; without
         answers it is refused; informal cards are recorded without a form."""
-        record = self._service("paid_repair", date.today())
+        record = self._service("paid_repair", self.env.company._suite_today())
         visit = record.return_visit_id.with_user(self.user_officer)
         with self.assertRaises(UserError):
             visit.action_done_satisfied()
@@ -104,7 +104,7 @@ class TestReturnVisit(CustomerServiceCommon):
 
     def test_cs9_attacker_only_officer_records(self):
         """CS-9 attacker: the receiver cannot record or create a return visit."""
-        record = self._service("paid_repair", date.today())
+        record = self._service("paid_repair", self.env.company._suite_today())
         visit = record.return_visit_id
         self._answer(visit)
         with self.assertRaises(UserError):
@@ -117,7 +117,7 @@ class TestReturnVisit(CustomerServiceCommon):
         """CS-10: a dissatisfied answer opens a complaint with the details and persons,
         reported to the department manager; the loop closes only when the customer is
         called back and satisfied."""
-        record = self._service("paid_repair", date.today())
+        record = self._service("paid_repair", self.env.company._suite_today())
         visit = record.return_visit_id.with_user(self.user_officer)
         self._answer(visit)
         with self.assertRaises(UserError):
@@ -140,7 +140,7 @@ class TestReturnVisit(CustomerServiceCommon):
     def test_cs11_customer_class_with_history(self):
         """CS-11: the return visit's result classifies the customer; each change is kept
         in the history. Nobody writes the class directly."""
-        record = self._service("paid_repair", date.today())
+        record = self._service("paid_repair", self.env.company._suite_today())
         visit = record.return_visit_id.with_user(self.user_officer)
         self._answer(visit)
         visit.proposed_class = "gold"

@@ -21,7 +21,7 @@ class TestScorecardFeed(CustomerServiceCommon):
     def test_sc8_revenue_bonus_formula(self):
         """SC-8: (revenue - base) x 25 % x 50 % becomes the quarter's revenue bonus or
         penalty; the supervisor can still enter the amount."""
-        card = self._quarter_card(date.today()).with_user(self.user_supervisor)
+        card = self._quarter_card(self.env.company._suite_today()).with_user(self.user_supervisor)
         card.write({"revenue_actual": 120000.0, "revenue_base": 100000.0})
         self.assertEqual(card.revenue_amount, 2500.0)
         card.write({"revenue_actual": 90000.0})
@@ -31,7 +31,7 @@ class TestScorecardFeed(CustomerServiceCommon):
 
     def test_sc8_attacker_customer_manager_cannot_set_revenue(self):
         """SC-8 attacker: the customer manager cannot enter his own revenue."""
-        card = self._quarter_card(date.today())
+        card = self._quarter_card(self.env.company._suite_today())
         with self.assertRaises(Exception):  # noqa: B017 - AccessError or UserError
             card.with_user(self.user_cm).write({"revenue_actual": 1e9})
         self.assertFalse(card.sudo().revenue_amount)

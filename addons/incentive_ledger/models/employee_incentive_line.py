@@ -91,7 +91,7 @@ class EmployeeIncentiveLine(models.Model):
         string="Accrual Date",
         required=True,
         index=True,
-        default=fields.Date.context_today,
+        default=lambda self: self._suite_today(),
         help="The first payslip whose period ends on or after this date pays the line.",
     )
 
@@ -375,7 +375,7 @@ class EmployeeIncentiveLine(models.Model):
         """Book one approved reversal per paid line, for the next pay period."""
         if not paid_lines:
             return self.browse()
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         vals_list = []
         for line in paid_lines:
             vals = ledger.reversal_values(
@@ -406,7 +406,7 @@ class EmployeeIncentiveLine(models.Model):
         if self.filtered(lambda line: line.state != "approved"):
             raise UserError(self.env._("Only approved lines can be marked as paid."))
         with self._guard_workflow():
-            self.write({"state": "paid", "paid_date": paid_date or fields.Date.context_today(self)})
+            self.write({"state": "paid", "paid_date": paid_date or self._suite_today()})
         return True
 
     def action_mark_paid(self):

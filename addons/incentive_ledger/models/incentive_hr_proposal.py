@@ -204,7 +204,7 @@ class IncentiveHrProposal(models.Model):
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def _performance_month(self):
-        day = self.offence_id.date or fields.Date.context_today(self)
+        day = self.offence_id.date or self._suite_today()
         last = calendar.monthrange(day.year, day.month)[1]
         return day.replace(day=1), day.replace(day=last)
 
@@ -243,7 +243,7 @@ class IncentiveHrProposal(models.Model):
                         "rule_ref": self.rule_ref or "FN-8",
                         "source_ref": f"{self._name},{self.id}",
                         "source_key": f"proposal:{self.id}",
-                        "date": self.offence_id.date or fields.Date.context_today(self),
+                        "date": self.offence_id.date or self._suite_today(),
                     }
                 ]
             )

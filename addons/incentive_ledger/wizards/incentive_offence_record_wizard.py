@@ -23,7 +23,7 @@ class IncentiveOffenceRecordWizard(models.TransientModel):
     currency_id = fields.Many2one(related="fine_type_id.currency_id")
     # The public profile: managers who are not HR officers cannot read hr.employee.
     employee_ids = fields.Many2many("hr.employee.public", string="Employees", required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._suite_today())
     days = fields.Integer(default=1)
     amount = fields.Monetary(help="For a range: the amount you choose within it.")
     description = fields.Text()

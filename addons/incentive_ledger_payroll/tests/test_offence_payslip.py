@@ -1,7 +1,7 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.fields import Date
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import PayrollIncentiveCommon
 
@@ -32,6 +32,7 @@ class TestOffencePayslip(PayrollIncentiveCommon):
         self.assertFalse(self._input_amount(payslip, "INC_REVERSAL"))
         self.assertEqual(self._line_total(payslip, "NET"), 5000.0)
 
+    @freeze_time("2026-11-10 04:00:00")
     def test_fn2_quashed_after_payment_is_paid_back_on_the_next_payslip(self):
         """FN-2, PAY-2: a fine already paid on October's payslip is reversed on November's,
         and nothing of it remains after."""

@@ -146,6 +146,7 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
         with self.assertRaisesRegex(UserError, "reversed"):
             payslip.refund_sheet()
 
+    @freeze_time("2026-11-10 04:00:00")
     def test_pay2_line_approved_after_confirmation_goes_to_next_payslip(self):
         """PAY-1, PAY-2: a line approved after October's payslip was confirmed, and a
         reversal of a line paid in October, both land on November's payslip."""

@@ -55,7 +55,7 @@ class LeadMembership(models.Model):
         tracking=True,
         help="LP-36: after a transfer, whoever follows the card's user gets its renewals.",
     )
-    date_start = fields.Date(required=True, default=fields.Date.context_today)
+    date_start = fields.Date(required=True, default=lambda self: self._suite_today())
     date_end = fields.Date(string="Valid Until", required=True, tracking=True)
     renewal_price = fields.Monetary(
         currency_field="currency_id",

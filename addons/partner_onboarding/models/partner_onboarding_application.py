@@ -225,7 +225,7 @@ class PartnerOnboardingApplication(models.Model):
 
     def _onboarding_missing(self, key_partner=False, today=None):
         """Missing items of the application as ``(kind, key)`` (PO-1, PO-10)."""
-        today = today or fields.Date.context_today(self)
+        today = today or self._suite_today()
         return admission.missing_items(*self._onboarding_check_input(key_partner), today)
 
     def _onboarding_missing_labels(self, missing):
@@ -282,7 +282,7 @@ class PartnerOnboardingApplication(models.Model):
         *_onboarding_required_fields,
     )
     def _compute_missing(self):
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         key_grades = self._onboarding_key_grades()
         materials = self.env["partner.onboarding.material"].sudo().search([])
         for application in self:
@@ -409,7 +409,7 @@ class PartnerOnboardingApplication(models.Model):
         """PO-3, PO-4: admit the partner, grade it, open its file and schedule the steps."""
         self.ensure_one()
         application = self
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         partner = application.partner_id.sudo()
         with application._guard_workflow("res.partner"):
             application.write(
@@ -457,7 +457,7 @@ class PartnerOnboardingApplication(models.Model):
         """PO-3: one activity per remaining step, for the introducing unit or the reviewer."""
         steps = self.env["partner.onboarding.step"].sudo().search([])
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for application in self:
@@ -495,7 +495,7 @@ class PartnerOnboardingApplication(models.Model):
         self._onboarding_check_reviewer()
         if not (explanation or "").strip():
             raise UserError(self.env._("Write why the application is turned down."))
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         for application in self:
             if application.state != "submitted":
                 raise UserError(self.env._("Only submitted applications can be refused."))

@@ -155,7 +155,7 @@ class PartnerOnboardingFile(models.Model):
                 "file_id": self.id,
                 "company_id": self.company_id.id,
                 "kind": kind,
-                "date": fields.Date.context_today(self),
+                "date": self._suite_today(),
                 "grade": self.sudo().partner_id.onboarding_grade,
                 "next_moves": self.next_moves,
                 "ranking_score": self.ranking_score,
@@ -197,7 +197,7 @@ class PartnerOnboardingFile(models.Model):
     @api.model
     def _cron_snapshot(self, batch_size=500):
         """PO-7: archive the files of archived grades once per closed period."""
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         archived = {
             code
             for code, policy in self.env["partner.onboarding.grade"]._policies().items()

@@ -361,7 +361,7 @@ class PartnerOnboardingGradeChange(models.Model):
         self.ensure_one()
         self.partner_id._onboarding_set_grade(self.new_grade, reason=self.reason, change=self)
         with self._guard_workflow():
-            self.write({"state": "approved", "decision_date": fields.Date.context_today(self)})
+            self.write({"state": "approved", "decision_date": self._suite_today()})
         self.activity_ids.unlink()
         self._suite_message_post(
             lambda env: env._(
@@ -397,7 +397,7 @@ class PartnerOnboardingGradeChange(models.Model):
             self.write(
                 {
                     "state": "refused",
-                    "decision_date": fields.Date.context_today(self),
+                    "decision_date": self._suite_today(),
                     "refusal_reason": reason or False,
                 }
             )

@@ -184,7 +184,7 @@ class PartnerOnboardingVisit(models.Model):
         """PO-6: close the visit with its report: the partner's data is updated, their next
         moves go to the file."""
         self._onboarding_check_visitor()
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         for visit in self:
             if visit.state != "planned":
                 raise UserError(self.env._("Only planned visits can be reported."))
@@ -243,7 +243,7 @@ class PartnerOnboardingVisit(models.Model):
         """PO-5: plan the next regular and senior visits of every admitted partner as
         activities with deadlines, bring them forward when a project is near, flag overdue
         visits. A fixed number of queries per batch of partners, whatever the batch's size."""
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         Visit = self.sudo()
         partners = (
             self.env["res.partner"]

@@ -249,7 +249,7 @@ class ResPartner(models.Model):
             partner.write(
                 {
                     "onboarding_grade": granted,
-                    "onboarding_grade_date": fields.Date.context_today(self),
+                    "onboarding_grade_date": self._suite_today(),
                 }
             )
             if change:
@@ -266,7 +266,7 @@ class ResPartner(models.Model):
                     "downgrade_note": note,
                     "state": "approved",
                     "proposed_by_id": self.env.uid,
-                    "decision_date": fields.Date.context_today(self),
+                    "decision_date": self._suite_today(),
                 }
             )
         return granted
@@ -289,7 +289,7 @@ class ResPartner(models.Model):
         ):
             latest.setdefault(application.partner_id, application)
         materials = self.env["partner.onboarding.material"].sudo().search([])
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         failing = partners.filtered(
             lambda partner: (
                 partner not in latest

@@ -93,7 +93,10 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
                     self.outsider.with_context(**context),
                     user,
                     "write",
-                    {"onboarding_state": "admitted", "onboarding_admitted_date": date.today()},
+                    {
+                        "onboarding_state": "admitted",
+                        "onboarding_admitted_date": self.env.company._suite_today(),
+                    },
                     names=names,
                 )
         self.assertEqual(self.outsider.onboarding_state, "none")

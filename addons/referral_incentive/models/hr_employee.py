@@ -44,7 +44,7 @@ class HrEmployee(models.Model):
         customers.sudo().write(
             {
                 "referral_company_resource": True,
-                "referral_released_date": fields.Date.context_today(self),
+                "referral_released_date": self._suite_today(),
             }
         )
         pending = (

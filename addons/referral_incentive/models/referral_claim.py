@@ -846,7 +846,7 @@ class ReferralClaim(models.Model):
                 raise UserError(self.env._("Describe the process: how the customer came (RI-7)."))
         with self._guard_workflow():
             self._compute_tier()  # the tiers may have changed since the draft was saved
-        problems = self._problems(fields.Date.context_today(self))
+        problems = self._problems(self._suite_today())
         if problems:
             raise UserError("\n".join(problems.values()))
         without_reviewer = self.filtered(lambda claim: not claim.manager_user_id)
@@ -859,7 +859,7 @@ class ReferralClaim(models.Model):
                 )
             )
         with self._guard_workflow("tier.review"):
-            self.write({"state": "submitted", "submitted_date": fields.Date.context_today(self)})
+            self.write({"state": "submitted", "submitted_date": self._suite_today()})
             self.request_validation()
         for claim in self:
             claim.activity_schedule(
@@ -1051,7 +1051,7 @@ class ReferralClaim(models.Model):
                 claim.activity_schedule(
                     "referral_incentive.mail_activity_referral_approve",
                     user_id=hr_user.id,
-                    date_deadline=fields.Date.context_today(self),
+                    date_deadline=self._suite_today(),
                 )
 
     def _mark_refused(self, reason=None):
@@ -1080,7 +1080,7 @@ class ReferralClaim(models.Model):
     def _approve(self):
         """The last tier is validated: book the bonus (RI-5, RI-6). Customer points (RI-11)
         follow the brought-by link, not claims."""
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         # Checked again: the employee may have left or the customer been released meanwhile.
         problems = self._problems()
         if problems:

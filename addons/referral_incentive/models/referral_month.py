@@ -133,7 +133,7 @@ class ReferralMonth(models.Model):
             month.judged_latest_deadline = deadlines["judged_latest"]
 
     def _compute_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         for month in self:
             month.overdue = bool(
                 (month.state == "open" and month.report_deadline and today > month.report_deadline)
@@ -147,7 +147,7 @@ class ReferralMonth(models.Model):
     def _search_overdue(self, operator, value):
         if operator != "in":
             return NotImplemented
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         domain = [
             "|",
             "&",
@@ -186,7 +186,7 @@ class ReferralMonth(models.Model):
     def _cron_prepare(self):
         """Prepare last month's report of every company with its activities (RI-6); warn
         about overdue judged results."""
-        today = fields.Date.context_today(self)
+        today = self._suite_today()
         start, end = calendar.previous_month(today)
         companies = self.env["res.company"].search([])
         existing = self.search([("date_start", "=", start), ("company_id", "in", companies.ids)])

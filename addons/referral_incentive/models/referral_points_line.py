@@ -38,7 +38,7 @@ class ReferralPointsLine(models.Model):
         required=True,
     )
     points = fields.Integer(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._suite_today())
     claim_id = fields.Many2one("referral.claim", index=True, ondelete="set null")
     lead_id = fields.Many2one("crm.lead", string="Deal", ondelete="set null")
     source_key = fields.Char(required=True, help="One line per referring customer and event.")

@@ -1,6 +1,5 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import ReferralCommon
@@ -18,7 +17,7 @@ class TestReferralUi(HttpCase, ReferralCommon):
         )
         (self.user_li | self.user_manager | self.user_hr).lang = "zh_CN"
         # Won today: the application window of this quarter is open in the browser's time.
-        today = fields.Date.context_today(self.env.user)
+        today = self.env.company._suite_today()
         lead = self._won_deal(self.new_customer, amount=100000.0, won_on=today.isoformat())
         claim = self._claim(self.user_li, lead)
         self.start_tour(

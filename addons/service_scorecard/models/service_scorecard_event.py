@@ -63,7 +63,9 @@ class ServiceScorecardEvent(models.Model):
         readonly=False,
         precompute=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self._suite_today(), tracking=True, index=True
+    )
     type_id = fields.Many2one(
         "service.scorecard.event.type",
         string="Event Type",

@@ -191,8 +191,7 @@ class ServiceScorecardPeriod(models.Model):
         self.check_access("write")
         if self.filtered(lambda period: period.state != "open"):
             raise UserError(self.env._("Only open periods can be closed."))
-        today = fields.Date.context_today(self)
-        if self.filtered(lambda period: period.date_end >= today):
+        if self.filtered(lambda period: period.date_end >= period.company_id._suite_today()):
             raise UserError(
                 self.env._("A month or a quarter can only be closed after its last day.")
             )
@@ -392,16 +391,21 @@ class ServiceScorecardPeriod(models.Model):
     def _cron_close_due_periods(self):
         """Create last month's and last quarter's periods, close the periods that ended
         more than the configured days ago (months before quarters)."""
-        today = fields.Date.context_today(self)
-        last_month_day = today.replace(day=1) - datetime.timedelta(days=1)
+        # Each company's days are read on its own clock.
         companies = self.env["res.company"].search([])
-        company_days = [(company.id, last_month_day) for company in companies]
+        today_of = {company: company._suite_today() for company in companies}
+        company_days = [
+            (company.id, today.replace(day=1) - datetime.timedelta(days=1))
+            for company, today in today_of.items()
+        ]
         self._ensure_periods(company_days, periods.MONTH)
         self._ensure_periods(company_days, periods.QUARTER)
         open_periods = self.search([("state", "=", "open")])
         due = open_periods.filtered(
             lambda period: periods.due_for_closing(
-                period.date_end, today, period.company_id.scorecard_close_delay_days
+                period.date_end,
+                today_of.get(period.company_id) or period.company_id._suite_today(),
+                period.company_id.scorecard_close_delay_days,
             )
         )
         months = due.filtered(lambda period: period.period_type == periods.MONTH)

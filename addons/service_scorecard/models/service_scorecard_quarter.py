@@ -325,7 +325,7 @@ class ServiceScorecardQuarter(models.Model):
         if kind == probation.PROBATION:
             vals = {
                 "scorecard_probation": True,
-                "scorecard_probation_since": fields.Date.context_today(self),
+                "scorecard_probation_since": self._suite_today(),
             }
             employees = self.employee_id.sudo().filtered(lambda e: not e.scorecard_probation)
         else:

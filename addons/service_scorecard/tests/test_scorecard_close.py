@@ -1,11 +1,9 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
-from unittest.mock import patch
 
-from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged, warmup
+from odoo.tests import freeze_time, new_test_user, tagged, warmup
 
 from .common import ServiceScorecardCommon
 
@@ -129,16 +127,16 @@ class TestScorecardClose(ServiceScorecardCommon):
         self.assertEqual(set(self._lines(rule_ref="SC-3").mapped("state")), {"cancelled"})
         self._get_period("month", FEB).action_reopen()
         with self.assertRaisesRegex(UserError, "last day"):
-            self._get_period("month", fields.Date.today()).action_close()
+            self._get_period("month", self.env.company._suite_today()).action_close()
 
     def test_cron_closes_due_periods(self):
         """The scheduled job creates last month's period and closes every period ended more
         than the configured days ago, months before quarters."""
         self._q1()
-        with patch.object(fields.Date, "context_today", return_value=date(2025, 4, 3)):
+        with freeze_time("2025-04-03 12:00:00"):
             self.Period._cron_close_due_periods()
         self.assertEqual(self._get_period("month", MAR).state, "open", "within the delay")
-        with patch.object(fields.Date, "context_today", return_value=date(2025, 4, 6)):
+        with freeze_time("2025-04-06 12:00:00"):
             self.Period._cron_close_due_periods()
         self.assertEqual(self._get_period("quarter", JAN).state, "closed")
         self.assertEqual(len(self._lines(rule_ref="SC-3")), 2)
