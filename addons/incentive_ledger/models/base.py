@@ -26,7 +26,9 @@ class Base(models.AbstractModel):
         his work contact's), to write text meant for that person, whoever acts (a scheduled
         job runs in English): ``record._in_lang_of(user).env._("...")``, translated fields
         read on ``record._in_lang_of(user)``."""
-        person = user.sudo()[:1]
+        person = user.sudo()
+        if len(person) > 1:
+            person = next(iter(person))  # iterating keeps the prefetch, slicing does not
         if person._name == "hr.employee":
             lang = person.user_id.lang or person.work_contact_id.lang
         else:
