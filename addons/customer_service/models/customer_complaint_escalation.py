@@ -111,11 +111,11 @@ class CustomerComplaint(models.Model):
         return offences
 
     def _note_managerless(self, employees, fine_type):
-        self.message_post(
-            body=self.env._(
+        self._suite_message_post(
+            lambda env: env._(
                 "%(type)s not recorded for %(names)s: they have no department manager. Set "
                 "one, then record the offence from the employee.",
-                type=fine_type.display_name,
+                type=fine_type.with_env(env).display_name,
                 names=", ".join(employees.mapped("name")),
             )
         )

@@ -42,6 +42,7 @@ class CrmLead(models.Model):
             return
         Line = self.env["employee.incentive.line"].sudo()
         Collision = self.env["lead.protection.collision"].sudo()
+        Users = self.env["res.users"].sudo()
         # Deals with a collision case are booked by the case (its credit shares).
         in_case = set(Collision.search([("deal_lead_id", "in", leads.ids)]).deal_lead_id.ids) | set(
             leads.protection_registration_ids.filtered(
@@ -100,7 +101,10 @@ class CrmLead(models.Model):
                         "company_id": company.id,
                         "kind": "credit_share",
                         "amount": amount,
-                        "name": self.env._("Commission of %(deal)s", deal=lead.name),
+                        # Read by the salesperson paid, in his language.
+                        "name": lead._in_lang_of(Users.browse(share_user_id)).env._(
+                            "Commission of %(deal)s", deal=lead.name
+                        ),
                         "rule_ref": "LP-16",
                         "source_ref": f"crm.lead,{lead.id}",
                         "source_key": commission.source_key(
@@ -125,8 +129,8 @@ class CrmLead(models.Model):
         unpaid = [e for e in entries if (e["user_id"], e["company_id"]) not in paid_users]
         for entry in unpaid:
             lead = self.browse(int(entry["source_ref"].split(",")[1])).sudo()
-            lead.message_post(
-                body=self.env._(
+            lead._suite_message_post(
+                lambda env, lead=lead, entry=entry: env._(
                     "LP-16: no commission booked, %(user)s has no employee in %(company)s.",
                     user=self.env["res.users"].browse(entry["user_id"]).name,
                     company=lead.company_id.name or self.env.company.name,

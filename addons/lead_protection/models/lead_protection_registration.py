@@ -661,7 +661,9 @@ class LeadProtectionRegistration(models.Model):
                     f"{self._name}:{registration.id}:leak:{quashed.get(registration.id, 0)}"
                 ),
             )
-            registration.message_post(body=self.env._("Leak of customer information reported."))
+            registration._suite_message_post(
+                lambda env: env._("Leak of customer information reported.")
+            )
         return True
 
     def _protection_offenders(self):

@@ -538,11 +538,12 @@ class LeadReceptionVisit(models.Model):
     def _notify_owner(self):
         """LP-39, LP-43: the salesperson a visitor belongs to is told at once."""
         for visit in self.filtered(lambda v: v.owner_id and v.owner_id != v.receiver_id):
+            env = visit._in_lang_of(visit.owner_id).env  # written for the owner
             visit.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=visit.owner_id.id,
-                summary=self.env._("Your customer is at the desk"),
-                note=self.env._(
+                summary=env._("Your customer is at the desk"),
+                note=env._(
                     "%(visitor)s is at the desk, received by %(receiver)s.",
                     visitor=visit.visitor_name,
                     receiver=visit.receiver_id.name,
@@ -614,8 +615,8 @@ class LeadReceptionVisit(models.Model):
                     "extra_phone_at": fields.Datetime.now(),
                 }
             )
-        self.sudo().message_post(
-            body=self.env._(
+        self.sudo()._suite_message_post(
+            lambda env: env._(
                 "%(phone)s, the number of order %(order)s, is the same person.",
                 phone=e164,
                 order=lead.name,
@@ -672,8 +673,10 @@ class LeadReceptionVisit(models.Model):
             )
         with self._guard_workflow():
             visit.write({"owner_id": user.id, "owner_reason": "handover"})
-        visit.message_post(
-            body=self.env._("%(user)s took the visitor over with his appointment.", user=user.name)
+        visit._suite_message_post(
+            lambda env: env._(
+                "%(user)s took the visitor over with his appointment.", user=user.name
+            )
         )
         return visit
 
