@@ -196,3 +196,49 @@ def test_reconciliation_due():
     assert reception.reconciliation_due("+861390", ["+861380"])
     assert not reception.reconciliation_due("+861390", ["+861380", "+861390"])
     assert not reception.reconciliation_due(False, ["+861380"])
+
+
+# --- LP-15: the same family or company is one customer
+
+
+def test_lp15_household_key_ignores_spelling():
+    key = reception.household_key("王家 张江路88号")
+    assert key == reception.household_key(" 王家，张江路 88 号 ")
+    assert key == reception.household_key("王家张江路８８号")  # full-width digits
+    assert reception.household_key("Wang, 88 Road") == reception.household_key("wang 88 ROAD")
+    assert reception.household_key("Wang, 88 Road") != reception.household_key("Wang, 89 Road")
+    assert reception.household_key("  ,. ") is None
+    assert reception.household_key("") is None
+    assert reception.household_key(None) is None
+    assert reception.household_key(["Wang"]) is None
+
+
+def test_lp15_household_of_an_earlier_visit():
+    assert reception.household_of_visit(7, "text:wang88road") == "text:wang88road"
+    key = reception.household_of_visit(7, None)
+    assert key == "visit:7"
+    assert reception.household_anchor(key) == 7
+    assert reception.household_anchor("text:wang88road") is None
+    assert reception.household_anchor("visit:x") is None
+    assert reception.household_anchor(None) is None
+
+
+def test_lp15_first_household_owner_is_the_earliest_visit():
+    at = datetime.datetime
+    visits = [
+        (at(2026, 11, 3, 10), 5, 12),
+        (at(2026, 11, 2, 9), 9, 11),
+        (at(2026, 11, 2, 9), 4, 13),  # same instant, lower id first
+        (at(2026, 11, 1, 9), 2, None),  # no owner: not a reception
+    ]
+    assert reception.first_household_owner(visits) == 13
+    assert reception.first_household_owner([]) is None
+
+
+def test_lp15_household_owner_after_registered_owner():
+    assert reception.reception_owner(1, registered_owner=2, household_owner=3) == (
+        2,
+        reception.REGISTERED,
+    )
+    assert reception.reception_owner(1, household_owner=3) == (3, reception.HOUSEHOLD)
+    assert reception.reception_owner(1, named=4, household_owner=3) == (4, reception.NAMED)

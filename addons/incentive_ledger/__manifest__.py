@@ -10,7 +10,7 @@
     "author": "CRM Rulebook Suite Authors",
     "maintainers": ["crm-rulebook-suite"],
     "license": "LGPL-3",
-    "depends": ["hr", "mail"],
+    "depends": ["hr", "mail", "rpc"],
     "data": [
         "security/incentive_ledger_security.xml",
         "security/ir.model.access.csv",
@@ -36,5 +36,6 @@
             "incentive_ledger/static/src/scss/report_fonts.scss",
         ],
     },
+    "post_load": "post_load",
     "installable": True,
 }

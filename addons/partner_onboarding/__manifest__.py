@@ -27,5 +27,8 @@
         "views/partner_onboarding_menus.xml",
     ],
     "demo": ["demo/partner_onboarding_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["partner_onboarding/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

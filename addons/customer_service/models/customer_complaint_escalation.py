@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import html2plaintext
 
 from ..tools import fines
 from .customer_complaint import DEPARTMENT_MANAGER, OPEN_STATES, SUPERVISOR
@@ -72,12 +72,9 @@ class CustomerComplaint(models.Model):
 
     def _raise_offences(self, wanted):
         """Record the offences ``[(fine type, employee id)]`` of this complaint that are not
-        recorded yet (incentive_ledger FN-1, FN-2). The complaint's row is locked so that
-        two workers cannot both raise them."""
+        recorded yet (incentive_ledger FN-1, FN-2). The complaint is the offences' occurrence
+        key: two workers raising them at once record each once (the second retries)."""
         self.ensure_one()
-        self.env.cr.execute(
-            SQL("SELECT id FROM customer_complaint WHERE id = %s FOR UPDATE", self.id)
-        )
         Offence = self.env["incentive.offence"].sudo().with_context(active_test=False)
         types = {
             key: self.env.ref(f"incentive_ledger.fine_type_{key}")
@@ -109,15 +106,16 @@ class CustomerComplaint(models.Model):
                     source=self,
                     date=self.company_id._customer_service_today(),
                     description=self.name,
+                    occurrence_key=f"{self._name}:{self.id}",
                 )
         return offences
 
     def _note_managerless(self, employees, fine_type):
-        self.message_post(
-            body=self.env._(
+        self._suite_message_post(
+            lambda env: env._(
                 "%(type)s not recorded for %(names)s: they have no department manager. Set "
                 "one, then record the offence from the employee.",
-                type=fine_type.display_name,
+                type=fine_type.with_env(env).display_name,
                 names=", ".join(employees.mapped("name")),
             )
         )

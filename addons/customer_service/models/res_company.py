@@ -10,6 +10,17 @@ from ..tools import deadlines
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "complaint_response_hours": (1, None),
+        "complaint_resolution_days": (1, None),
+        "complaint_progress_hours": (1, None),
+        "return_visit_service_days": (0, None),
+        "return_visit_installation_months": (0, None),
+        "scorecard_revenue_share_percent": (0.0, 100.0),
+        "scorecard_revenue_payout_percent": (0.0, 100.0),
+    }
+
     # --- Complaint deadlines (CS-4)
     complaint_response_hours = fields.Integer(
         default=24, help="CS-4: hours from receipt within which every complaint is answered."

@@ -23,6 +23,15 @@ class TestComplaintFines(CustomerServiceCommon):
             complaint.with_user(self.user_supervisor).action_confirm()
         complaint.sudo()._book_complaint_fines()
         self.assertEqual(len(self._lines("CS-5")), 3)
+        # Once per complaint under two workers too: each offence carries the complaint as
+        # its occurrence key, unique per type and person (incentive_ledger).
+        offences = self.env["incentive.offence"].search(
+            [("source_model", "=", complaint._name), ("source_res_id", "=", complaint.id)]
+        )
+        self.assertEqual(len(offences), 2)  # two types; one also fines the manager
+        self.assertEqual(
+            set(offences.mapped("occurrence_key")), {f"customer.complaint:{complaint.id}"}
+        )
 
     def test_cs5_manager_fined_once_per_complaint(self):
         """CS-5: two employees of one department concerned by a complaint to the general

@@ -385,6 +385,7 @@ class EventInvitation(models.Model):
                     day=day,
                     event=event.name,
                 ),
+                occurrence_key=f"{division._name}:{division.id}:{day.isoformat()}",
             )
 
     @api.model

@@ -10,6 +10,19 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "event_list_cutoff_hour": (0.0, 24.0),
+        "event_afternoon_cutoff_hour": (0.0, 24.0),
+        "event_evening_cutoff_hour": (0.0, 24.0),
+        "event_evening_start_hour": (0.0, 24.0),
+        "event_list_days_before": (0, None),
+        "event_first_division_lead_days": (0, None),
+        "event_points_per_customer": (0, None),
+        "event_points_step": (0.0, None),
+        "event_points_per_step": (0, None),
+    }
+
     event_list_cutoff_hour = fields.Float(
         string="Daily List Cut-off",
         default=18.0,

@@ -225,6 +225,14 @@ class TestInvitationLists(EventInvitationCommon):
             self.Invitation._cron_fine_missing_lists()
         self.assertEqual(self.fines(self.manager_a, "EV-4").mapped("amount"), [-10.0])
         self.assertEqual(len(self.fines(self.manager_b, "EV-4")), 2)
+        # Once per division and day under two workers too: the offence's occurrence key.
+        offence = self.env["incentive.offence"].search(
+            [("source_model", "=", self.div_a._name), ("source_res_id", "=", self.div_a.id)]
+        )
+        self.assertEqual(
+            offence.occurrence_key,
+            f"event.invitation.division:{self.div_a.id}:{offence.date.isoformat()}",
+        )
         self.file(self.manager_b, self.div_b, self.day(-1), local(self.day(-1), 19))
         self.assertEqual(len(self.fines(self.manager_b, "EV-4")), 2)
         self.assertEqual(sum(self.fines(self.manager_b, "EV-4").mapped("amount")), -20.0)

@@ -20,3 +20,17 @@ class Base(models.AbstractModel):
         :meth:`_suite_company`: the day that decides a rule, never the acting user's date
         (``fields.Date.context_today``) nor the server's."""
         return self._suite_company()._suite_today(moment)
+
+    def _in_lang_of(self, user):
+        """``self`` in the language of ``user`` (res.users, or hr.employee: his user's, else
+        his work contact's), to write text meant for that person, whoever acts (a scheduled
+        job runs in English): ``record._in_lang_of(user).env._("...")``, translated fields
+        read on ``record._in_lang_of(user)``."""
+        person = user.sudo()
+        if len(person) > 1:
+            person = next(iter(person))  # iterating keeps the prefetch, slicing does not
+        if person._name == "hr.employee":
+            lang = person.user_id.lang or person.work_contact_id.lang
+        else:
+            lang = person.lang
+        return self.with_context(lang=lang or self.env.lang or "en_US")

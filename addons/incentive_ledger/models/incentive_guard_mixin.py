@@ -53,13 +53,15 @@ class IncentiveGuardMixin(models.AbstractModel):
 
     @classmethod
     def _guard_declarations(cls):
-        cache = cls.__dict__.get("_guard_declarations_cache")
-        if cache is None:
+        # Odoo reuses a model's class when a later addon extends it (new bases, new MRO,
+        # e.g. while installing several addons): the cache belongs to one MRO.
+        mro, cache = cls.__dict__.get("_guard_declarations_cache", (None, None))
+        if mro is not cls.__mro__:
             cache = (
                 guard.collect_declarations(cls.__mro__, "_guarded_fields"),
                 guard.collect_declarations(cls.__mro__, "_guard_frozen_fields"),
             )
-            cls._guard_declarations_cache = cache
+            cls._guard_declarations_cache = (cls.__mro__, cache)
         return cache
 
     # --- Opening the guard (server code only)

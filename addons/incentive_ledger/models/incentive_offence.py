@@ -43,6 +43,7 @@ class IncentiveOffence(models.Model):
         "quash_reason",
         "source_model",
         "source_res_id",
+        "occurrence_key",
     )
     # The description and evidence may be completed while the offence stands.
     _guard_frozen_fields = ("description", "attachment_ids")
@@ -96,6 +97,12 @@ class IncentiveOffence(models.Model):
         help="The record the offence was recorded from.",
     )
     recorded_by_id = fields.Many2one("res.users", readonly=True)
+    occurrence_key = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Names the event of an offence fined once only (e.g. one division's list of "
+        "one day): one offence of each type per person and key, quashed or not.",
+    )
 
     # --- What it costs
     occurrence = fields.Integer(
@@ -134,6 +141,12 @@ class IncentiveOffence(models.Model):
     _occurrence_unique = models.UniqueIndex(
         "(employee_id, fine_type_id, count_period, occurrence) WHERE state != 'quashed'",
         "This occurrence of the offence is already recorded for this employee.",
+    )
+    # Once-only offences under concurrent workers: the second insert of the same event
+    # is refused by PostgreSQL, whatever both transactions searched before.
+    _occurrence_key_unique = models.UniqueIndex(
+        "(fine_type_id, employee_id, occurrence_key) WHERE occurrence_key IS NOT NULL",
+        "This offence is already recorded for this event and employee.",
     )
     _days_positive = models.Constraint(
         "CHECK (days >= 1 AND amount >= 0)", "An offence lasts at least one day."
@@ -242,6 +255,7 @@ class IncentiveOffence(models.Model):
         amount=None,
         days=1,
         attachments=None,
+        occurrence_key=None,
     ):
         """Record one offence per employee and book its fines (FN-1 .. FN-4).
 
@@ -252,27 +266,137 @@ class IncentiveOffence(models.Model):
         :param amount: for a range type, the amount the recorder picks
         :param days: days of the offence (FN-6 absence)
         :param attachments: ir.attachment recordset, the evidence
+        :param occurrence_key: for an offence fined once per event, a string naming the
+            event (e.g. ``"event.invitation.division:7:2026-11-30"``): an employee already
+            recorded for this type and key (quashed or not) is not recorded again, his
+            existing offence is returned; two workers recording it at once are serialized
+            by a unique index, the second gets Odoo's retryable ``ConcurrencyError`` and,
+            retried, finds it.
         :return: the offences, one per employee
         Runs as the caller: the caller must be HR or a manager of the employees. Addons
         that record on behalf of their own workflow check their rule, then call it with
         ``sudo()``.
         """
-        fine_type = self._resolve_fine_type(fine_type)
-        values = self._check_record_input(fine_type, employees, source, date, amount, days)
-        self._check_can_record(employees)
-        if source is not None and not self.env.su:
-            source.check_access("read")
-        offences = self.sudo()._create_offences(
-            fine_type, employees.sudo(), source, description, values
+        offences = self._record_offences(
+            [
+                {
+                    "fine_type": fine_type,
+                    "employees": employees,
+                    "source": source,
+                    "date": date,
+                    "description": description,
+                    "amount": amount,
+                    "days": days,
+                    "occurrence_key": occurrence_key,
+                }
+            ]
         )
         if attachments:
+            offences = offences.sudo()
             attachments = attachments.sudo()
             attachments.write({"res_model": self._name, "res_id": offences[:1].id})
             with offences._guard_workflow():
                 offences.write({"attachment_ids": [fields.Command.set(attachments.ids)]})
-        offences._book_fines()
-        offences._make_proposals()
         return offences.with_env(self.env)
+
+    @api.model
+    def _record_offences(self, entries):
+        """Record several offences at once, in a number of queries that does not grow with
+        their count: ``entries`` is a list of dicts with the keyword arguments of
+        :meth:`_record_offence` (``fine_type`` and ``employees`` required, no attachments).
+
+        :return: the offences: those of keyed entries already recorded, then the new ones
+        """
+        if not isinstance(entries, list | tuple):
+            raise UserError(self.env._("Record a list of offences."))
+        prepared = []
+        resolved = {}  # xmlid -> fine type: env.ref checks existence, once per type
+        for entry in entries:
+            if not isinstance(entry, dict) or not {"fine_type", "employees"} <= set(entry):
+                raise UserError(self.env._("Choose the offence type and the employees."))
+            unknown = set(entry) - {
+                "fine_type",
+                "employees",
+                "source",
+                "date",
+                "description",
+                "amount",
+                "days",
+                "occurrence_key",
+            }
+            if unknown:
+                raise UserError(
+                    self.env._("Unknown offence values: %s", ", ".join(sorted(unknown)))
+                )
+            fine_type = entry["fine_type"]
+            if isinstance(fine_type, str):
+                if fine_type not in resolved:
+                    resolved[fine_type] = self._resolve_fine_type(fine_type)
+                fine_type = resolved[fine_type]
+            else:
+                fine_type = self._resolve_fine_type(fine_type)
+            source = entry.get("source")
+            employees = entry["employees"]
+            values = self._check_record_input(
+                fine_type,
+                employees,
+                source,
+                entry.get("date"),
+                entry.get("amount"),
+                entry.get("days", 1),
+            )
+            key = entry.get("occurrence_key")
+            if key is not None and (not isinstance(key, str) or not key.strip()):
+                raise UserError(self.env._("The occurrence key of an offence must be a text."))
+            values.update(
+                fine_type=fine_type,
+                employees=employees.sudo(),
+                source=source,
+                description=entry.get("description"),
+                occurrence_key=key or False,
+            )
+            prepared.append(values)
+        if not prepared:
+            return self.browse()
+        self._check_can_record(self.env["hr.employee"].union(*(v["employees"] for v in prepared)))
+        if not self.env.su:
+            for values in prepared:
+                if values["source"] is not None:
+                    values["source"].check_access("read")
+        existing = self.sudo()._existing_occurrences(prepared)
+        offences = self.sudo()._create_offences(prepared, existing)
+        if offences:
+            offences._book_fines()
+            offences._make_proposals()
+        ordered = self.sudo().browse()
+        for values in prepared:
+            for employee in values["employees"]:
+                key = (values["occurrence_key"], values["fine_type"].id, employee.id)
+                if key in existing:
+                    ordered |= existing[key]
+        return (ordered | offences).with_env(self.env)
+
+    def _existing_occurrences(self, prepared):
+        """{(occurrence key, fine type id, employee id): offence} of the keyed entries
+        already recorded, quashed or not, in one query."""
+        keys = {values["occurrence_key"] for values in prepared if values["occurrence_key"]}
+        if not keys:
+            return {}
+        found = self.search(
+            [
+                ("occurrence_key", "in", list(keys)),
+                ("fine_type_id", "in", [values["fine_type"].id for values in prepared]),
+                (
+                    "employee_id",
+                    "in",
+                    [employee.id for values in prepared for employee in values["employees"]],
+                ),
+            ]
+        )
+        return {
+            (offence.occurrence_key, offence.fine_type_id.id, offence.employee_id.id): offence
+            for offence in found
+        }
 
     @api.model
     def _check_record_input(self, fine_type, employees, source, date, amount, days):
@@ -310,73 +434,93 @@ class IncentiveOffence(models.Model):
             raise UserError(self.env._("The amount must be a positive number."))
         return {"date": date, "amount": amount, "days": days}
 
-    def _create_offences(self, fine_type, employees, source, description, values):
-        """Number each employee's occurrence (FN-3) and create the offences."""
+    def _create_offences(self, prepared, existing):
+        """Number each employee's occurrence (FN-3) and create the offences not in
+        ``existing`` (see :meth:`_existing_occurrences`)."""
         vals_list = []
-        standing = self._standing_counts(employees, fine_type)
-        for employee in employees:
-            company = employee.company_id
-            date = values["date"] or self._company_today(company)
-            period = fines.counting_period(date, fine_type.counting_period)
-            occurrence = standing.get((employee.id, period), 0) + 1
-            standing[(employee.id, period)] = occurrence
-            step = fines.step_for(fine_type._step_values(), occurrence)
-            daily_wage = 0.0
-            if fine_type.amount_mode == fines.DAYS_PAY and not (
-                step and step["fine"] != fines.STEP_TYPE_AMOUNT
-            ):
-                daily_wage = employee._incentive_daily_wage(date)
-            try:
-                amount = fines.occurrence_amount(
-                    fine_type._fine_values(),
-                    step,
-                    chosen_amount=values["amount"],
-                    days=values["days"],
-                    daily_wage=daily_wage,
-                )
-            except ValueError as error:
-                raise UserError(self._amount_error(fine_type, str(error))) from error
-            target = source if source is not None else employee
-            vals_list.append(
-                {
-                    "fine_type_id": fine_type.id,
-                    "employee_id": employee.id,
-                    "company_id": company.id,
-                    "date": date,
-                    "days": values["days"],
-                    "amount": amount,
-                    "daily_wage": daily_wage,
-                    "occurrence": occurrence,
-                    "count_period": period,
-                    "description": description or False,
-                    "recorded_by_id": self.env.uid,
-                    "source_model": target._name,
-                    "source_res_id": target.id,
-                }
-            )
+        standing = self._standing_counts(prepared)
+        for values in prepared:
+            fine_type = values["fine_type"]
+            for employee in values["employees"]:
+                key = values["occurrence_key"]
+                if (key, fine_type.id, employee.id) in existing:
+                    continue
+                if key:
+                    # The same event twice in one batch is one offence.
+                    existing[(key, fine_type.id, employee.id)] = self.browse()
+                vals_list.append(self._prepare_offence_vals(fine_type, employee, values, standing))
+        if not vals_list:
+            return self.browse()
         try:
             with self.env.cr.savepoint(), self._guard_workflow():
                 offences = self.create(vals_list)
                 self.env.flush_all()
         except psycopg2.errors.UniqueViolation as error:
-            # Another manager recorded an offence of the same employee and type after our
-            # snapshot: retry the request, which counts it (FN-3).
+            # Another manager recorded an offence of the same employee and type (or the
+            # same once-only event) after our snapshot: retry the request, which counts
+            # it (FN-3) or finds it (occurrence key).
             raise ConcurrencyError("Offence recorded concurrently, retrying") from error
         return offences
 
-    def _standing_counts(self, employees, fine_type):
-        """{(employee id, period): offences of this type not quashed}, in one query."""
+    def _prepare_offence_vals(self, fine_type, employee, values, standing):
+        """Values of one employee's offence, its occurrence counted in ``standing``."""
+        company = employee.company_id
+        date = values["date"] or self._company_today(company)
+        period = fines.counting_period(date, fine_type.counting_period)
+        count_key = (employee.id, fine_type.id, period)
+        occurrence = standing.get(count_key, 0) + 1
+        standing[count_key] = occurrence
+        step = fines.step_for(fine_type._step_values(), occurrence)
+        daily_wage = 0.0
+        if fine_type.amount_mode == fines.DAYS_PAY and not (
+            step and step["fine"] != fines.STEP_TYPE_AMOUNT
+        ):
+            daily_wage = employee._incentive_daily_wage(date)
+        try:
+            amount = fines.occurrence_amount(
+                fine_type._fine_values(),
+                step,
+                chosen_amount=values["amount"],
+                days=values["days"],
+                daily_wage=daily_wage,
+            )
+        except ValueError as error:
+            raise UserError(self._amount_error(fine_type, str(error))) from error
+        target = values["source"] if values["source"] is not None else employee
+        return {
+            "fine_type_id": fine_type.id,
+            "employee_id": employee.id,
+            "company_id": company.id,
+            "date": date,
+            "days": values["days"],
+            "amount": amount,
+            "daily_wage": daily_wage,
+            "occurrence": occurrence,
+            "count_period": period,
+            "description": values["description"] or False,
+            "recorded_by_id": self.env.uid,
+            "source_model": target._name,
+            "source_res_id": target.id,
+            "occurrence_key": values["occurrence_key"],
+        }
+
+    def _standing_counts(self, prepared):
+        """{(employee id, fine type id, period): offences not quashed}, in one query."""
         self.flush_model(["employee_id", "fine_type_id", "count_period", "state"])
         self.env.cr.execute(
             """
-            SELECT employee_id, count_period, count(*) FROM incentive_offence
-             WHERE employee_id = ANY(%s) AND fine_type_id = %s AND state != 'quashed'
-          GROUP BY employee_id, count_period
+            SELECT employee_id, fine_type_id, count_period, count(*) FROM incentive_offence
+             WHERE employee_id = ANY(%s) AND fine_type_id = ANY(%s) AND state != 'quashed'
+          GROUP BY employee_id, fine_type_id, count_period
             """,
-            [employees.ids, fine_type.id],
+            [
+                list({emp.id for values in prepared for emp in values["employees"]}),
+                list({values["fine_type"].id for values in prepared}),
+            ],
         )
         return {
-            (employee_id, period): count for employee_id, period, count in self.env.cr.fetchall()
+            (employee_id, fine_type_id, period): count
+            for employee_id, fine_type_id, period, count in self.env.cr.fetchall()
         }
 
     def _amount_error(self, fine_type, code):

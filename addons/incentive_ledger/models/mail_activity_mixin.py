@@ -22,8 +22,3 @@ class MailActivityMixin(models.AbstractModel):
             act_type_xmlid, date_deadline, summary, note, **act_values
         )
         return activities.with_env(self.env) if activities else activities
-
-    def _in_lang_of(self, user):
-        """``self`` in the language of ``user`` (res.users), to write text meant for that
-        person: ``record._in_lang_of(user).env._("...")``."""
-        return self.with_context(lang=user.sudo().lang or self.env.lang)

@@ -8,3 +8,5 @@ from . import test_offence_concurrency
 from . import test_menus_open
 from . import test_docs_screenshots
 from . import test_company_clock
+from . import test_rpc_lang
+from . import test_recipient_language

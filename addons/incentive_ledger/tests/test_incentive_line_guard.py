@@ -1,13 +1,14 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
+from .attack import AttackCase, other_company_user
 from .common import IncentiveLedgerCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIncentiveLineGuard(IncentiveLedgerCommon):
+class TestIncentiveLineGuard(AttackCase, IncentiveLedgerCommon):
     """The ledger's rule fields change only through its workflow (PAY-1, PAY-2), whoever
     calls: the employee, his manager, another employee, HR."""
 
@@ -44,16 +45,13 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
         for user in self._attackers():
             for line in approved | paid:
                 for vals in attacks:
-                    with self.subTest(user=user.login, line=line.source_key, vals=vals):
-                        with self.assertRaises(UserError):
-                            line.with_user(user).write(vals)
+                    self.assertRefused(line.with_user(user), vals)
         self._assert_unchanged(
             approved, amount=500.0, employee_id=self.emp_sales_1, state="approved"
         )
         self._assert_unchanged(paid, amount=300.0, state="paid")
         for user in self._attackers():
-            with self.assertRaises(UserError):
-                paid.with_user(user).unlink()
+            self.assertCallRefused(paid.with_user(user), "unlink", names=["state", "amount"])
         self.assertTrue(paid.exists())
 
     def test_pay1_state_is_set_by_the_workflow_only(self):
@@ -61,8 +59,7 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
         already approved or paid, is refused; a default_state context key is ignored."""
         line = self.Line._book([self._vals(self.emp_sales_1, key="wf-1")])
         as_hr = self.Line.with_user(self.user_hr)
-        with self.assertRaises(UserError):
-            line.with_user(self.user_hr).write({"state": "approved"})
+        self.assertRefused(line.with_user(self.user_hr), {"state": "approved"})
         self.assertEqual(line.state, "draft")
         with self.assertRaises(UserError):
             as_hr.create(dict(self._vals(self.emp_sales_2, key="wf-2"), state="paid"))
@@ -87,8 +84,7 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
         )
         booked.with_user(self.user_hr).write({"amount": 450.0, "name": "corrected"})
         self.assertEqual(booked.amount, 450.0)
-        with self.assertRaises(UserError):
-            booked.with_user(self.user_hr).write({"employee_id": self.emp_sales_2.id})
+        self.assertRefused(booked.with_user(self.user_hr), {"employee_id": self.emp_sales_2.id})
         self.assertEqual(booked.employee_id, self.emp_sales_1)
         manual = self.Line.with_user(self.user_hr).create(self._vals(self.emp_sales_1, key="m-1"))
         manual.write({"employee_id": self.emp_sales_2.id})
@@ -103,14 +99,8 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
         self.assertFalse(duplicate.paid_date)
 
     def _other_company_hr(self):
-        company = self.env["res.company"].create({"name": "Other Company Ltd"})
-        return new_test_user(
-            self.env,
-            login="ledger_hr_other",
-            name="HR Other Company",
-            groups="hr.group_hr_user",
-            company_id=company.id,
-            company_ids=[(6, 0, company.ids)],
+        return other_company_user(
+            self.env, "ledger_hr_other", "hr.group_hr_user", name="HR Other Company"
         )
 
     def test_pay1_workflow_actions_are_hr_only_never_on_own_lines(self):
@@ -135,11 +125,12 @@ class TestIncentiveLineGuard(IncentiveLedgerCommon):
                 ("action_mark_paid", approved),
                 ("action_reset_to_draft", approved),
             ):
-                with self.subTest(user=user.login, action=action):
-                    with self.assertRaises(AccessError):
-                        getattr(target.with_user(user), action)()
-        with self.assertRaises(AccessError):
-            own.with_user(self.user_hr).action_approve()
+                self.assertCallRefused(
+                    target.with_user(user), action, names=["state"], error=AccessError
+                )
+        self.assertCallRefused(
+            own.with_user(self.user_hr), "action_approve", names=["state"], error=AccessError
+        )
         self._assert_unchanged(line, state="draft")
         self._assert_unchanged(approved, state="approved", paid_date=False)
         self._assert_unchanged(own, state="draft", approved_by_id=self.env["res.users"])

@@ -3,7 +3,7 @@
 from contextlib import closing
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import ConcurrencyError
+from odoo.exceptions import ConcurrencyError, UserError
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
@@ -39,11 +39,12 @@ class TestOffenceConcurrency(BaseCase):
             env["hr.employee"].browse(self.employee_id).unlink()
             cr.commit()  # pylint: disable=invalid-commit
 
-    def _record(self, env):
+    def _record(self, env, **kwargs):
         return env["incentive.offence"]._record_offence(
             env["incentive.fine.type"].browse(self.fine_type_id),
             env["hr.employee"].browse(self.employee_id),
             date="2026-11-10",
+            **kwargs,
         )
 
     def test_fn3_two_managers_record_the_same_employee_at_once(self):
@@ -71,3 +72,57 @@ class TestOffenceConcurrency(BaseCase):
                 [self.employee_id],
             )
             self.assertEqual([row[0] for row in cr2.fetchall()], [1, 2])
+
+    def _lines(self, cr):
+        cr.execute(
+            "SELECT count(*) FROM employee_incentive_line WHERE employee_id = %s",
+            [self.employee_id],
+        )
+        return cr.fetchone()[0]
+
+    def test_once_only_offence_recorded_by_two_workers_at_once(self):
+        """FN-1 once-only offences (EV-4, LP-25, CS-5): two workers record the same event
+        at once; the second, whose snapshot predates the first's commit, gets a retryable
+        concurrency error, and its retry returns the first's offence: one offence, one
+        ledger line."""
+        with (
+            closing(self.registry.cursor()) as cr1,
+            closing(self.registry.cursor()) as cr2,
+        ):
+            env1 = api.Environment(cr1, SUPERUSER_ID, {})
+            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+            cr2.execute("SELECT 1")  # take worker 2's REPEATABLE READ snapshot now
+            first = self._record(env1, occurrence_key="event:1")
+            cr1.commit()  # pylint: disable=invalid-commit
+            with self.assertRaises(ConcurrencyError), mute_logger("odoo.sql_db"):
+                self._record(env2, occurrence_key="event:1")
+            cr2.rollback()
+            retried = self._record(env2, occurrence_key="event:1")
+            cr2.commit()  # pylint: disable=invalid-commit
+            self.assertEqual(retried.id, first.id)
+            cr2.execute(
+                "SELECT count(*) FROM incentive_offence WHERE employee_id = %s",
+                [self.employee_id],
+            )
+            self.assertEqual(cr2.fetchone()[0], 1)
+            self.assertEqual(self._lines(cr2), 1)
+
+    def test_once_only_offence_recorded_twice_in_one_transaction(self):
+        """FN-1 once-only offences: the same event recorded twice in one transaction is
+        recorded once, and so is a quashed one; another event is a second offence."""
+        with closing(self.registry.cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            first = self._record(env, occurrence_key="event:1")
+            self.assertEqual(self._record(env, occurrence_key="event:1"), first)
+            first.action_quash("Not late after all")
+            self.assertEqual(self._record(env, occurrence_key="event:1"), first)
+            other = self._record(env, occurrence_key="event:2")
+            self.assertNotEqual(other, first)
+            self.assertEqual(
+                env["incentive.offence"].search_count([("employee_id", "=", self.employee_id)]),
+                2,
+            )
+            self.assertEqual(self._lines(cr), 2)
+            with self.assertRaises(UserError):
+                self._record(env, occurrence_key=42)
+            cr.rollback()

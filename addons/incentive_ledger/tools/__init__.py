@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure rules of the incentive ledger: plain values in, plain values out, no Odoo."""
 
-from . import clock, fines, guard, ledger
+from . import clock, fines, guard, ledger, settings
 from .ledger import (
     KINDS,
     REVERSAL,
@@ -21,4 +21,5 @@ __all__ = [
     "ledger",
     "plan_bookings",
     "reversal_values",
+    "settings",
 ]

@@ -14,6 +14,13 @@ from . import crm_lead
 from . import crm_lead_commission
 from . import hr_employee
 from . import lead_protection_claim
+from . import lead_protection_sheet
+from . import lead_protection_collision_sheet
+from . import lead_protection_claim_evidence
 from . import lead_protection_rotation
 from . import mail_activity_type
 from . import mail_activity
+from . import lead_protection_change
+from . import crm_lead_change
+from . import lead_protection_project
+from . import lead_protection_registration_procedure

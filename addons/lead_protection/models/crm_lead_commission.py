@@ -42,6 +42,7 @@ class CrmLead(models.Model):
             return
         Line = self.env["employee.incentive.line"].sudo()
         Collision = self.env["lead.protection.collision"].sudo()
+        Users = self.env["res.users"].sudo()
         # Deals with a collision case are booked by the case (its credit shares).
         in_case = set(Collision.search([("deal_lead_id", "in", leads.ids)]).deal_lead_id.ids) | set(
             leads.protection_registration_ids.filtered(
@@ -59,8 +60,9 @@ class CrmLead(models.Model):
         ):
             previous.setdefault(line.source_res_id, []).append(line)
         entries, collided = [], []
+        changed = leads._protection_changed_ids()
         for lead in leads:
-            if lead.id in in_case:
+            if lead.id in in_case or lead.id in changed:
                 continue
             if any(line.state != "cancelled" for line in previous.get(lead.id, [])):
                 continue  # booked once
@@ -86,23 +88,30 @@ class CrmLead(models.Model):
             if decision == commission.COLLISION:
                 collided.append((lead, holder))
                 continue
-            amount = commission.commission_amount(
-                lead.expected_revenue, lead.team_id.protection_commission_rate
-            )
-            if not amount:
-                continue
-            entries.append(
-                {
-                    "user_id": user_id,
-                    "company_id": company.id,
-                    "kind": "credit_share",
-                    "amount": amount,
-                    "name": self.env._("Commission of %(deal)s", deal=lead.name),
-                    "rule_ref": "LP-16",
-                    "source_ref": f"crm.lead,{lead.id}",
-                    "source_key": commission.source_key(lead.id, len(previous.get(lead.id, []))),
-                }
-            )
+            # LP-17: the salesperson and his co-selling partner each get their share.
+            for share_user_id, share in lead._protection_won_shares(user_id).items():
+                amount = commission.commission_amount(
+                    lead.expected_revenue * share / 100.0, lead.team_id.protection_commission_rate
+                )
+                if not amount:
+                    continue
+                entries.append(
+                    {
+                        "user_id": share_user_id,
+                        "company_id": company.id,
+                        "kind": "credit_share",
+                        "amount": amount,
+                        # Read by the salesperson paid, in his language.
+                        "name": lead._in_lang_of(Users.browse(share_user_id)).env._(
+                            "Commission of %(deal)s", deal=lead.name
+                        ),
+                        "rule_ref": "LP-16",
+                        "source_ref": f"crm.lead,{lead.id}",
+                        "source_key": commission.source_key(
+                            lead.id, len(previous.get(lead.id, []))
+                        ),
+                    }
+                )
         # A salesperson without an employee record (e.g. an administrator) cannot be paid
         # through the ledger: the deal is still won and its chatter says so, for HR to book
         # the commission once the employee exists.
@@ -120,8 +129,8 @@ class CrmLead(models.Model):
         unpaid = [e for e in entries if (e["user_id"], e["company_id"]) not in paid_users]
         for entry in unpaid:
             lead = self.browse(int(entry["source_ref"].split(",")[1])).sudo()
-            lead.message_post(
-                body=self.env._(
+            lead._suite_message_post(
+                lambda env, lead=lead, entry=entry: env._(
                     "LP-16: no commission booked, %(user)s has no employee in %(company)s.",
                     user=self.env["res.users"].browse(entry["user_id"]).name,
                     company=lead.company_id.name or self.env.company.name,
@@ -269,4 +278,8 @@ class CrmLead(models.Model):
                     user=self.user_id.name,
                 )
             )
-        return Offence._record_offence(FINE_LP25, employee, source=self.sudo())
+        # The key makes the fine once per deal under two managers at once (the row lock
+        # alone does not: the second's snapshot predates the first's offence).
+        return Offence._record_offence(
+            FINE_LP25, employee, source=self.sudo(), occurrence_key=f"crm.lead:{self.id}"
+        )

@@ -6,7 +6,19 @@ from ..tools import collision
 
 
 class CrmTeam(models.Model):
-    _inherit = "crm.team"
+    _name = "crm.team"
+    _inherit = ["crm.team", "incentive.guard.mixin"]
+
+    # Who may change what: the team leader confirms the team's project registrations
+    # (LP-26): only the team's manager or an administrator appoints him.
+    _guard_frozen_fields = {"protection_leader_id": "_guard_leader_editable"}
+
+    protection_leader_id = fields.Many2one(
+        "res.users",
+        string="Regional Team Leader",
+        help="LP-26: confirms the team's project registrations and reports them to the sales "
+        "supervisor. Empty: the team's manager.",
+    )
 
     protection_commission_rate = fields.Float(
         default=1.0,
@@ -15,6 +27,17 @@ class CrmTeam(models.Model):
         "commission of each salesperson (won deal's expected revenue x rate x share) to the "
         "incentive ledger.",
     )
+
+    def _guard_leader_editable(self):
+        """The teams whose leader the current user appoints: the teams he manages."""
+        if self.env["lead.protection.guard.mixin"]._protection_is_admin():
+            return self
+        return self.filtered(lambda team: team.user_id == self.env.user)
+
+    def _protection_project_leader(self):
+        """LP-26: the regional team leader: the appointed one, else the team's manager."""
+        self.ensure_one()
+        return self.protection_leader_id or self.user_id
 
     def _protection_commission_entries(self, shares, deal, name, rule_ref, source, source_key):
         """Ledger entries of each salesperson's commission share of a won deal (LP-6..LP-10).

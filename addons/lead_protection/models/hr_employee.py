@@ -33,7 +33,8 @@ class HrEmployee(models.Model):
         leads = registrations.lead_id.filtered(lambda lead: lead.user_id in users)
         groups = leads.grouped(lambda lead: (lead.team_id, lead.company_id))
         for (team, company), group in groups.items():
-            group.write({"user_id": False, "team_id": team.id, "company_id": company.id})
+            with group._guard_workflow():
+                group.write({"user_id": False, "team_id": team.id, "company_id": company.id})
 
     @api.model
     def _protection_book(self, entries):

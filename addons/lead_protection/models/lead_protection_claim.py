@@ -106,6 +106,23 @@ class LeadProtectionClaim(models.Model):
         # Sale and claim days in the company's time zone (LP-3 counting of LP-10's days).
         sale_date = company._protection_date(lead.date_closed)
         claim_date = company._protection_date()
+        outcome = self._protection_claim_outcome(lead, company, sale_date, claim_date)
+        shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
+        if self.sudo().search_count(
+            [("lead_id", "=", lead.id), ("claimant_id", "=", self.env.uid)], limit=1
+        ):
+            raise UserError(self.env._("You have already claimed this deal."))
+        try:
+            with self.env.cr.savepoint():
+                return self._create_claim(lead, sale_date, claim_date, outcome, shares)
+        except psycopg2.errors.UniqueViolation as error:
+            # The same claim filed twice at once: the retry sees the first and refuses.
+            raise ConcurrencyError("Late claim filed concurrently, retrying") from error
+
+    @api.model
+    def _protection_claim_outcome(self, lead, company, sale_date, claim_date):
+        """The outcome of the current user's claim on ``lead`` (LP-10's calendar), or a
+        translated refusal."""
         outcome = claims.late_claim_outcome(
             sale_date,
             claim_date,
@@ -128,17 +145,7 @@ class LeadProtectionClaim(models.Model):
         }
         if outcome in refusals:
             raise UserError(refusals[outcome])
-        shares = claims.claim_shares(outcome, self.env.uid, lead.user_id.id)
-        if self.sudo().search_count(
-            [("lead_id", "=", lead.id), ("claimant_id", "=", self.env.uid)], limit=1
-        ):
-            raise UserError(self.env._("You have already claimed this deal."))
-        try:
-            with self.env.cr.savepoint():
-                return self._create_claim(lead, sale_date, claim_date, outcome, shares)
-        except psycopg2.errors.UniqueViolation as error:
-            # The same claim filed twice at once: the retry sees the first and refuses.
-            raise ConcurrencyError("Late claim filed concurrently, retrying") from error
+        return outcome
 
     def _create_claim(self, lead, sale_date, claim_date, outcome, shares):
         claim = self.sudo().create(
@@ -169,20 +176,8 @@ class LeadProtectionClaim(models.Model):
                     ", ".join(approved.sudo().mapped("display_name")),
                 )
             )
-        entries = []
-        for claim in self.sudo():
-            with self._guard_workflow():
-                claim.state = "approved"
-            entries += claim.team_id._protection_commission_entries(
-                {
-                    claim.claimant_id.id: claim.claimant_share,
-                    claim.booker_id.id: claim.booker_share,
-                },
-                claim.lead_id,
-                self.env._("Late claim on %s", claim.lead_id.name),
-                "LP-10",
-                claim,
-                f"lp10:{claim.id}",
-            )
-        self.env["hr.employee"]._protection_book(entries)
+        with self._guard_workflow():
+            self.sudo().write({"state": "approved"})
+        # LP-10: an approved claim takes effect through LP-18's change form.
+        self.env["lead.protection.change"]._from_claims(self)
         return True

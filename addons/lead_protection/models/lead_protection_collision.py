@@ -517,33 +517,23 @@ class LeadProtectionCollision(models.Model):
         case._book_commissions()
 
     def _book_commissions(self):
-        """Book each party's commission share of a won deal to the ledger, once (LP-6..8)."""
-        entries = []
-        for case in self.sudo().filtered(
+        """Book each party's commission share of a won deal, once (LP-6..8): the outcome
+        takes effect through a change form, which reverses what was booked (LP-16)."""
+        cases = self.sudo().filtered(
             lambda c: (
                 c.state == "resolved"
                 and not c.commission_booked
                 and c.deal_lead_id.won_status == "won"
             )
-        ):
-            with self._guard_workflow():
-                case.commission_booked = True
-            entries += case.team_id._protection_commission_entries(
-                {
-                    case.owner_user_id.id: case.owner_share,
-                    case.challenger_user_id.id: case.challenger_share,
-                },
-                case.deal_lead_id,
-                self.env._(
-                    "Commission share of %(deal)s (%(case)s)",
-                    deal=case.deal_lead_id.name,
-                    case=case.name,
-                ),
-                "LP-8" if case.outcome == collision.SPLIT else "LP-6",
-                case,
-                f"lp:collision:{case.id}",
-            )
-        self.env["hr.employee"]._protection_book(entries)
+        )
+        if not cases:
+            return
+        with self._guard_workflow():
+            cases.commission_booked = True
+        self.env["lead.protection.change"]._from_cases(
+            cases,
+            {case.id: "LP-8" if case.outcome == collision.SPLIT else "LP-6" for case in cases},
+        )
 
     def action_dispute(self, deal_lost=False):
         """LP-9: a dispute in front of the customer invalidates both registrations; when the

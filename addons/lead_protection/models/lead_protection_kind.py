@@ -25,6 +25,7 @@ class LeadProtectionKind(models.Model):
         "window_type",
         "window_length",
         "requires_contract",
+        "requires_confirmation",
         "required_field_ids",
         "company_id",
     )
@@ -50,6 +51,12 @@ class LeadProtectionKind(models.Model):
     requires_contract = fields.Boolean(
         help="The registration becomes invalid unless the opportunity is won (a contract is "
         "signed) within the window, e.g. project registrations."
+    )
+    requires_confirmation = fields.Boolean(
+        string="Confirmed by the Team Leader",
+        help="LP-26: the salesperson applies; the registration protects only once the team's "
+        "leader confirms it, and its window counts from the confirmation (project "
+        "registrations).",
     )
     required_field_ids = fields.Many2many(
         "ir.model.fields",

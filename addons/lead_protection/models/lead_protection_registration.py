@@ -627,16 +627,18 @@ class LeadProtectionRegistration(models.Model):
             "incentive_ledger.fine_type_lp46_leak_paid"
         )
         Offence = self.env["incentive.offence"].sudo()
-        reported = set(
-            Offence.search(
-                [
-                    ("fine_type_id", "in", leak_types.ids),
-                    ("source_model", "=", self._name),
-                    ("source_res_id", "in", registrations.ids),
-                    ("state", "!=", "quashed"),
-                ]
-            ).mapped("source_res_id")
-        )
+        reported, quashed = set(), {}
+        for offence in Offence.search(
+            [
+                ("fine_type_id", "in", leak_types.ids),
+                ("source_model", "=", self._name),
+                ("source_res_id", "in", registrations.ids),
+            ]
+        ):
+            if offence.state == "quashed":
+                quashed[offence.source_res_id] = quashed.get(offence.source_res_id, 0) + 1
+            else:
+                reported.add(offence.source_res_id)
         todo = registrations.filtered(lambda registration: registration.id not in reported)
         offenders = todo._protection_offenders()
         fine_type = (
@@ -652,8 +654,16 @@ class LeadProtectionRegistration(models.Model):
                 description=self.env._(
                     "Customer information leaked (%(ref)s)", ref=registration.name
                 ),
+                # Once per registration under two managers at once (the unique occurrence
+                # index decides; the retry finds the first report). A quashed report (a
+                # mistake) does not stop a new one: the key counts the quashed ones.
+                occurrence_key=(
+                    f"{self._name}:{registration.id}:leak:{quashed.get(registration.id, 0)}"
+                ),
             )
-            registration.message_post(body=self.env._("Leak of customer information reported."))
+            registration._suite_message_post(
+                lambda env: env._("Leak of customer information reported.")
+            )
         return True
 
     def _protection_offenders(self):

@@ -31,3 +31,27 @@ class ResConfigSettings(models.TransientModel):
     protection_finance_user_id = fields.Many2one(
         related="company_id.protection_finance_user_id", readonly=False
     )
+    protection_director_user_id = fields.Many2one(
+        related="company_id.protection_director_user_id", readonly=False
+    )
+    protection_director_group_id = fields.Many2one(
+        related="company_id.protection_director_group_id", readonly=False
+    )
+    protection_unreachable_days = fields.Integer(
+        related="company_id.protection_unreachable_days", readonly=False
+    )
+    protection_project_report_days = fields.Integer(
+        related="company_id.protection_project_report_days", readonly=False
+    )
+    protection_project_supervisor_id = fields.Many2one(
+        related="company_id.protection_project_supervisor_id", readonly=False
+    )
+    protection_appointment_signer_ids = fields.Many2many(
+        related="company_id.protection_appointment_signer_ids", readonly=False
+    )
+    protection_appointment_full_days = fields.Integer(
+        related="company_id.protection_appointment_full_days", readonly=False
+    )
+    protection_appointment_half_days = fields.Integer(
+        related="company_id.protection_appointment_half_days", readonly=False
+    )

@@ -11,3 +11,7 @@ from . import test_ui
 from . import test_attacks
 from . import test_menus_open
 from . import test_commission
+from . import test_change
+from . import test_unreachable
+from . import test_project
+from . import test_sheet_appointment

@@ -61,6 +61,7 @@ class LeadProtectionCommon(TransactionCase):
         )
         cls.kind_walk_in = cls.env.ref("lead_protection.kind_walk_in")
         cls.kind_appointment = cls.env.ref("lead_protection.kind_appointment")
+        cls.kind_follow_up = cls.env.ref("lead_protection.kind_follow_up")
         cls.kind_project = cls.env.ref("lead_protection.kind_project")
         cls.Registration = cls.env["lead.protection.registration"]
         cls.Collision = cls.env["lead.protection.collision"]
@@ -88,3 +89,10 @@ class LeadProtectionCommon(TransactionCase):
 
     def _ledger(self, rule_ref):
         return self.env["employee.incentive.line"].search([("rule_ref", "=", rule_ref)])
+
+    def _project(self, user, lead, leader=None):
+        """LP-26: ``user`` applies for the project registration of ``lead``; the team's
+        leader (default its manager) confirms it. :return: the registration"""
+        project = self.env["lead.protection.project"].with_user(user)._apply(lead.with_user(user))
+        project.with_user(leader or self.user_manager).action_confirm()
+        return project.sudo().registration_id.with_env(self.env)

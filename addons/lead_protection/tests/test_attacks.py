@@ -111,8 +111,9 @@ class TestAttacks(LeadProtectionCommon):
         return first, second, case
 
     def _sold_by_other(self, sale_day="2026-11-02"):
-        with freeze_time("2026-10-20 09:00"):
-            self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        # LP-19: the claim is proved by the follow-up sheet valid on the sale date.
+        with freeze_time("2026-11-01 09:00"):
+            self._register(self.user_sales_1, self._lead(self.user_sales_1), self.kind_follow_up)
         with freeze_time(f"{sale_day} 10:00"):
             deal = self._lead(self.user_sales_2, name="Booked by Liu")
             deal.action_set_won()
@@ -509,14 +510,14 @@ class TestAttacks(LeadProtectionCommon):
         """Wrong types, unknown values, out-of-range numbers and several records where one
         is expected come back as translated messages, and nothing is written."""
         registration = self._register(self.user_sales_1, self._lead(self.user_sales_1))
-        as_manager = registration.with_user(self.user_manager)
+        as_owner = registration.with_user(self.user_sales_1)
         for vals in (
             {"expected_revenue": -100.0},
             {"expected_unit_price": "cheap"},
             {"expected_signing_date": "someday"},
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
-                as_manager.write(vals)
+                as_owner.write(vals)
         self.assertEqual(registration.expected_revenue, 100000.0)
         _first, _second, case = self._collide_other()
         Wizard = self.env["lead.protection.collision.resolve"].with_user(self.user_sales_2)

@@ -14,8 +14,9 @@ from .common import LeadProtectionCommon
 class TestLateClaim(LeadProtectionCommon):
     def _sold_by_other(self, sale_day):
         """Li Na registered the customer; Liu Yang books the sale on ``sale_day``."""
-        with freeze_time("2026-10-20 09:00"):
-            self._register(self.user_sales_1, self._lead(self.user_sales_1))
+        # LP-19: the claim is proved by the follow-up sheet valid on the sale date.
+        with freeze_time("2026-11-01 09:00"):
+            self._register(self.user_sales_1, self._lead(self.user_sales_1), self.kind_follow_up)
         with freeze_time(f"{sale_day} 10:00"):
             deal = self._lead(self.user_sales_2, name="Booked by Liu")
             deal.action_set_won()
@@ -57,7 +58,7 @@ class TestLateClaim(LeadProtectionCommon):
         self.company.partner_id.tz = "Asia/Shanghai"
         self.user_sales_1.tz = "Europe/Brussels"
         with freeze_time("2026-11-20 09:00"):
-            self._register(self.user_sales_1, self._lead(self.user_sales_1))
+            self._register(self.user_sales_1, self._lead(self.user_sales_1), self.kind_follow_up)
         with freeze_time("2026-11-30 17:00"):
             deal = self._lead(self.user_sales_2, name="Booked by Liu")
             deal.action_set_won()

@@ -196,6 +196,24 @@ class TestExpiredFollowUp(LeadProtectionCommon):
         self.assertFalse(offences.proposal_ids)
         with self.assertRaises(UserError):
             registrations.with_user(self.user_manager).action_report_leak(paid="yes")
+        # Once per registration even under two managers at once: the unique occurrence key
+        # decides (incentive_ledger's two-cursor test proves the index); a quashed report (a
+        # mistake) leaves room for a new one under the next key.
+        self.assertEqual(
+            sorted(offences.mapped("occurrence_key")),
+            sorted(f"lead.protection.registration:{reg.id}:leak:0" for reg in registrations),
+        )
+        first = offences.filtered(lambda o: o.source_res_id == registrations[0].id)
+        first.action_quash("Reported by mistake")
+        registrations[0].with_user(self.user_manager).action_report_leak()
+        again = self.env["incentive.offence"].search(
+            [("rule_ref", "=", "LP-11"), ("state", "!=", "quashed")]
+        )
+        self.assertEqual(len(again), 2)
+        self.assertIn(
+            f"lead.protection.registration:{registrations[0].id}:leak:1",
+            again.mapped("occurrence_key"),
+        )
 
     def test_lp46_customers_leaked_for_payment_propose_dismissal(self):
         """LP-46: customers leaked for payment: 500 per customer and a dismissal proposal

@@ -42,3 +42,44 @@ class TestLeadProtectionUi(HttpCase):
                 [("challenger_registration_id", "=", registration.id)]
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSheetMobileUi(HttpCase):
+    """LP-19 on a phone: the follow-up sheet form is usable at a phone's width."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_lp19_salesperson_updates_his_sheet_on_a_phone(self):
+        """LP-19: at 375 px wide, the salesperson edits and saves his own sheet's unit price
+        and contact feedback; the change is kept in the chatter."""
+        self.env.company.protection_phone_country_id = self.env.ref("base.cn")
+        user = new_test_user(self.env, login="tour_sheet", groups="sales_team.group_sale_salesman")
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Sheet",
+                "type": "opportunity",
+                "contact_name": "周明",
+                "phone": "13912346789",
+                "street": "珠江新城 8 号",
+                "city": "广州",
+                "user_id": user.id,
+                "expected_revenue": 36000.0,
+            }
+        )
+        sheet = (
+            self.env["lead.protection.registration"]
+            .with_user(user)
+            ._register_leads(lead.with_user(user), self.env.ref("lead_protection.kind_follow_up"))
+        )
+        action = self.env.ref("lead_protection.lead_protection_sheet_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}/{sheet.id}",
+            "lead_protection_sheet_mobile_tour",
+            login="tour_sheet",
+        )
+        sheet.invalidate_recordset()
+        self.assertEqual(sheet.expected_unit_price, 3800.0)
+        self.assertIn("second visit", sheet.contact_feedback)
+        self.assertEqual(sheet.sheet_completeness, 75.0)

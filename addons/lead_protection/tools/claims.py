@@ -1,6 +1,6 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Late claims (对单) on a sale booked by someone else (LP-10)."""
+"""Late claims (对单) on a sale booked by someone else (LP-10, LP-22)."""
 
 import calendar
 
@@ -20,6 +20,20 @@ def late_claim_outcome(sale_date, claim_date, full_days=7, half_days=15, freeze_
     - claims close at month end: a claim in another month than the sale is refused;
     - in the last ``freeze_days`` days of a month only same-day sales may be changed.
     """
+    closed = month_closed(sale_date, claim_date, freeze_days)
+    if closed:
+        return closed
+    elapsed = (claim_date - sale_date).days
+    if elapsed <= full_days:
+        return FULL
+    if elapsed <= half_days:
+        return HALF
+    return REFUSED_LATE
+
+
+def month_closed(sale_date, claim_date, freeze_days=3):
+    """The month closing of claims: None when the claim may still change the sale, else
+    the refusal (another month; the last ``freeze_days`` days of a month for older sales)."""
     if claim_date < sale_date:
         raise ValueError("A claim cannot precede the sale.")
     if (claim_date.year, claim_date.month) != (sale_date.year, sale_date.month):
@@ -27,6 +41,17 @@ def late_claim_outcome(sale_date, claim_date, full_days=7, half_days=15, freeze_
     last_day = calendar.monthrange(claim_date.year, claim_date.month)[1]
     if claim_date.day > last_day - freeze_days and claim_date != sale_date:
         return REFUSED_MONTH_END
+    return None
+
+
+def appointment_claim_outcome(sale_date, claim_date, full_days=0, half_days=7, freeze_days=3):
+    """LP-22: a claim proved only by the claimant's appointment of the sale day (no
+    follow-up sheet): found within ``full_days`` of the signing (the same day by default),
+    the deal is the claimant's; within ``half_days``, half each; later, refused. The month
+    closing of claims applies as to every claim."""
+    closed = month_closed(sale_date, claim_date, freeze_days)
+    if closed:
+        return closed
     elapsed = (claim_date - sale_date).days
     if elapsed <= full_days:
         return FULL

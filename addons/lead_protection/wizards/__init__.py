@@ -5,3 +5,6 @@ from . import lead_protection_precheck
 from . import lead_protection_collision_resolve
 from . import lead_protection_reassign
 from . import lead_protection_walk_in
+from . import lead_protection_change_wizard
+from . import lead_protection_project_apply
+from . import lead_protection_unreachable_number

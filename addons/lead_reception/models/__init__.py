@@ -4,6 +4,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import lead_protection_rotation
+from . import lead_protection_registration
 from . import lead_reception_visit
 from . import lead_reception_group
 from . import lead_reception_claim

@@ -118,26 +118,35 @@ class LeadReceptionOffence(models.Model):
             self.write({"state": "cancelled"})
         return True
 
-    def _offender_employee(self):
-        self.ensure_one()
-        employee = (
+    def _offender_employees(self):
+        """{offence: the offender's employee in the offence's company}, in one query."""
+        employees = (
             self.env["hr.employee"]
             .sudo()
             .search(
-                [("user_id", "=", self.offender_id.id), ("company_id", "=", self.company_id.id)],
-                limit=1,
+                [
+                    ("user_id", "in", self.offender_id.ids),
+                    ("company_id", "in", self.company_id.ids),
+                ]
             )
         )
-        if not employee:
-            raise UserError(
-                self.env._(
-                    "%(user)s has no employee in %(company)s: create one so that the fine can "
-                    "be booked.",
-                    user=self.offender_id.name,
-                    company=self.company_id.name,
+        by_user_company = {}
+        for employee in employees:
+            by_user_company.setdefault((employee.user_id.id, employee.company_id.id), employee)
+        result = {}
+        for offence in self:
+            employee = by_user_company.get((offence.offender_id.id, offence.company_id.id))
+            if not employee:
+                raise UserError(
+                    self.env._(
+                        "%(user)s has no employee in %(company)s: create one so that the fine "
+                        "can be booked.",
+                        user=offence.offender_id.name,
+                        company=offence.company_id.name,
+                    )
                 )
-            )
-        return employee
+            result[offence] = employee
+        return result
 
     def _offence_day(self):
         """LP-30: the day of the sale, in the company's time zone."""
@@ -146,23 +155,36 @@ class LeadReceptionOffence(models.Model):
         return self.company_id._reception_local(self.lead_id.date_closed).date()
 
     def _book_fines(self):
-        """Record the offence in the fine catalogue (one occurrence per visitor for LP-27),
-        which books the fines; the rule and the manager were checked by the caller."""
-        Offence = self.env["incentive.offence"].sudo()
+        """Record the offences in the fine catalogue (one occurrence per visitor for LP-27),
+        which books the fines, in one batch; the rule and the manager were checked by the
+        caller."""
+        employees = self._offender_employees()
+        now = fields.Datetime.now()
+        entries = []
         for offence in self:
-            employee = offence._offender_employee()
-            day = offence.company_id._reception_local(fields.Datetime.now()).date()
-            recorded = Offence.browse()
-            for _visitor in range(offence.visitor_count if offence.rule == "LP-27" else 1):
-                recorded |= Offence._record_offence(
-                    FINE_TYPES[offence.rule],
-                    employee,
-                    source=offence,
-                    date=offence._offence_day() or day,
-                    description=offence.note,
-                )
-            with self._guard_workflow():
-                offence.write({"state": "confirmed", "amount": sum(recorded.mapped("amount"))})
+            day = offence._offence_day() or offence.company_id._reception_local(now).date()
+            entries += [
+                {
+                    "fine_type": FINE_TYPES[offence.rule],
+                    "employees": employees[offence],
+                    "source": offence,
+                    "date": day,
+                    "description": offence.note,
+                }
+            ] * (offence.visitor_count if offence.rule == "LP-27" else 1)
+        recorded = self.env["incentive.offence"].sudo()._record_offences(entries)
+        amounts = {}
+        for catalogued in recorded:
+            amounts[catalogued.source_res_id] = (
+                amounts.get(catalogued.source_res_id, 0.0) + catalogued.amount
+            )
+        # One write per distinct amount, not one per offence.
+        by_amount = {}
+        for offence in self:
+            by_amount.setdefault(amounts.get(offence.id, 0.0), []).append(offence.id)
+        with self._guard_workflow():
+            for amount, ids in by_amount.items():
+                self.browse(ids).write({"state": "confirmed", "amount": amount})
 
     @api.model
     def _report_automatic(self, vals_list):

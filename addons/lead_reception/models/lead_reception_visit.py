@@ -40,6 +40,7 @@ class LeadReceptionVisit(models.Model):
         "extra_phone_at",
         "company_id",
         "group_id",
+        "household_key",
     )
     # The book is written in ink: what the receiver recorded never changes afterwards.
     _guard_frozen_fields = dict.fromkeys(
@@ -57,6 +58,8 @@ class LeadReceptionVisit(models.Model):
             "appointment_user_id",
             "voucher_user_id",
             "brought_by_id",
+            "household_input",
+            "household_visit_id",
         ),
         "_guard_deletable",
     )
@@ -122,6 +125,20 @@ class LeadReceptionVisit(models.Model):
         help="LP-38: the member or old customer who brought the visitor.",
     )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    # --- LP-15: the same family or company is one customer
+    household_input = fields.Char(
+        string="Family / Company",
+        help="LP-15: the visitor's family (family name and address) or company, as the desk "
+        "types it; a later member of the same family or company goes to the salesperson "
+        "who received the first.",
+    )
+    household_visit_id = fields.Many2one(
+        "lead.reception.visit",
+        string="Same Family or Company as",
+        check_company=True,
+        help="LP-15: an earlier visitor of the same family or company.",
+    )
+    household_key = fields.Char(readonly=True, index="btree_not_null", copy=False)
     # --- The decision
     owner_id = fields.Many2one(
         "res.users", string="Whose Customer", readonly=True, index=True, tracking=True
@@ -133,6 +150,7 @@ class LeadReceptionVisit(models.Model):
             (reception.VOUCHER, "Trial Voucher"),
             (reception.APPOINTMENT, "Appointment"),
             (reception.REGISTERED, "Registered Customer"),
+            (reception.HOUSEHOLD, "Same Family or Company"),
             (reception.RECEIVER, "Receiver"),
             ("group", "Group Order (duty reception)"),
             ("handover", "Taken over with Appointment"),
@@ -244,12 +262,81 @@ class LeadReceptionVisit(models.Model):
         if not e164:
             return self.env["res.users"]
         company = self.company_id or self.env.company
-        hits = (
-            self.env["lead.protection.key"]
-            .sudo()
-            ._find_active(company.id, identity.customer_keys(phone=e164))
-        )
+        keys = identity.customer_keys(phone=e164, household=self._household_of_phone(e164))
+        hits = self.env["lead.protection.key"].sudo()._find_active(company.id, keys)
+        # The visitor's own number first, then his family's registration (LP-5, LP-15).
+        hits.sort(key=lambda hit: hit[0] != identity.PHONE)
         return self.env["res.users"].browse(hits[0][3] if hits else [])
+
+    def _household_of_phone(self, e164):
+        """LP-5, LP-15: lead_protection's household key of the customer with this mobile
+        (the head of his family), or None."""
+        company = self.company_id or self.env.company
+        partner = (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("phone_sanitized", "=", e164),
+                    ("company_id", "in", (company.id, False)),
+                    ("household_id", "!=", False),
+                ],
+                limit=1,
+            )
+        )
+        return partner.protection_household_key if partner else None
+
+    def _household_key(self, vals, company):
+        """LP-15: the key of the visitor's family or company: typed, or that of the earlier
+        visit of the same family chosen at the desk."""
+        typed = vals.get("household_input")
+        if typed is not None and typed is not False and not isinstance(typed, str):
+            raise ValidationError(self.env._("Type the family or company as text."))
+        key = reception.household_key(typed)
+        if key:
+            return key
+        earlier = vals.get("household_visit_id")
+        if not earlier:
+            return False
+        if not isinstance(earlier, int) or isinstance(earlier, bool):
+            raise ValidationError(self.env._("Choose one earlier visit of the same family."))
+        # Read with the caller's rights: the desk keeps the book, a salesperson his own.
+        earlier = self.browse(earlier).exists()
+        if earlier:
+            earlier.check_access("read")
+        if not earlier or earlier.company_id != company:
+            raise ValidationError(self.env._("Choose an earlier visit of this company."))
+        return reception.household_of_visit(earlier.id, earlier.household_key)
+
+    def _household_owner(self, key, company):
+        """LP-15: the salesperson of the household's first walk-in visit (its own history,
+        registered or not), or an empty recordset."""
+        if not key:
+            return self.env["res.users"]
+        domain = fields.Domain("household_key", "=", key)
+        anchor = reception.household_anchor(key)
+        if anchor:
+            domain |= fields.Domain("id", "=", anchor)
+        visits = self.sudo().search_fetch(
+            fields.Domain.AND(
+                [
+                    domain,
+                    [
+                        ("company_id", "=", company.id),
+                        ("channel", "=", "walk_in"),
+                        ("state", "!=", "cancelled"),
+                        ("owner_id", "!=", False),
+                    ],
+                ]
+            ),
+            ["visit_at", "owner_id"],
+            order="visit_at, id",
+            limit=1,
+        )
+        owner = reception.first_household_owner(
+            [(visit.visit_at, visit.id, visit.owner_id.id) for visit in visits]
+        )
+        return self.env["res.users"].browse(owner or [])
 
     # --- Creating an entry (LP-27, LP-28, LP-15, LP-37..LP-40)
 
@@ -353,6 +440,12 @@ class LeadReceptionVisit(models.Model):
         Users = self.env["res.users"]
         named = Users.browse(vals.get("asked_user_id"))
         owner = self.with_company(company)._registered_owner(e164)
+        household = self._household_key(vals, company)
+        household_owner = (
+            self._household_owner(household, company)
+            if not owner and vals.get("channel") != "phone"
+            else self.env["res.users"]
+        )
         if self.env.user.has_group(RECEPTIONIST):
             if (
                 not self.env["lead.protection.rotation"]
@@ -365,7 +458,7 @@ class LeadReceptionVisit(models.Model):
                         team=team.display_name,
                     )
                 )
-            receiver = self._rotation_receive(team, company, named, owner)
+            receiver = self._rotation_receive(team, company, named, owner or household_owner)
         else:
             # A salesperson keeping the book of the visitors he receives himself.
             receiver = self.env.user
@@ -381,6 +474,7 @@ class LeadReceptionVisit(models.Model):
                 voucher=vals.get("voucher_user_id") or None,
                 appointment=vals.get("appointment_user_id") or None,
                 registered_owner=owner.id or None,
+                household_owner=household_owner.id or None,
             )
         return {
             "company_id": company.id,
@@ -389,6 +483,7 @@ class LeadReceptionVisit(models.Model):
             "receiver_id": receiver.id,
             "owner_id": owner_id,
             "owner_reason": reason,
+            "household_key": household,
             "name": self.env["ir.sequence"]
             .sudo()
             .with_company(company)
@@ -443,11 +538,12 @@ class LeadReceptionVisit(models.Model):
     def _notify_owner(self):
         """LP-39, LP-43: the salesperson a visitor belongs to is told at once."""
         for visit in self.filtered(lambda v: v.owner_id and v.owner_id != v.receiver_id):
+            env = visit._in_lang_of(visit.owner_id).env  # written for the owner
             visit.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=visit.owner_id.id,
-                summary=self.env._("Your customer is at the desk"),
-                note=self.env._(
+                summary=env._("Your customer is at the desk"),
+                note=env._(
                     "%(visitor)s is at the desk, received by %(receiver)s.",
                     visitor=visit.visitor_name,
                     receiver=visit.receiver_id.name,
@@ -519,8 +615,8 @@ class LeadReceptionVisit(models.Model):
                     "extra_phone_at": fields.Datetime.now(),
                 }
             )
-        self.sudo().message_post(
-            body=self.env._(
+        self.sudo()._suite_message_post(
+            lambda env: env._(
                 "%(phone)s, the number of order %(order)s, is the same person.",
                 phone=e164,
                 order=lead.name,
@@ -577,8 +673,10 @@ class LeadReceptionVisit(models.Model):
             )
         with self._guard_workflow():
             visit.write({"owner_id": user.id, "owner_reason": "handover"})
-        visit.message_post(
-            body=self.env._("%(user)s took the visitor over with his appointment.", user=user.name)
+        visit._suite_message_post(
+            lambda env: env._(
+                "%(user)s took the visitor over with his appointment.", user=user.name
+            )
         )
         return visit
 
@@ -605,6 +703,29 @@ class LeadReceptionVisit(models.Model):
             "res_id": lead.id,
             "view_mode": "form",
         }
+
+    def _log_unreachable(self, outcome):
+        """LP-23: the desk called the visitor's number and it failed: logged on the
+        registration that protects him (which the desk does not read), for its salesperson."""
+        self._guard_ensure_one()
+        self._check_handler()
+        hits = (
+            self.env["lead.protection.key"]
+            .sudo()
+            ._find_active(self.company_id.id, identity.customer_keys(phone=self.sudo().phone))
+        )
+        if not hits:
+            raise UserError(self.env._("No registration protects this visitor's number."))
+        registration = self.env["lead.protection.registration"].browse(hits[0][2])
+        return registration._log_unreachable(outcome)
+
+    def action_unreachable_no_connect(self):
+        """LP-23: the visitor's number does not connect."""
+        return self._log_unreachable("no_connect")
+
+    def action_unreachable_suspended(self):
+        """LP-23: the visitor's number is suspended."""
+        return self._log_unreachable("suspended")
 
     def action_report_grabbing(self):
         """LP-43: the named salesperson (or the manager) reports the receiver kept him."""

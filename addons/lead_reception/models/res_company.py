@@ -8,6 +8,16 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "reception_noon_hour": (0, 23),
+        "reception_full_days": (0, None),
+        "reception_half_days": (0, None),
+        "reception_group_visit_min": (1, None),
+        "reception_group_order_min": (1, None),
+        "reception_suspension_days": (0, None),
+    }
+
     # --- Visit book and half-day priority (LP-27, LP-29)
     reception_noon_hour = fields.Integer(
         string="Afternoon Starts at (hour)",

@@ -4,3 +4,4 @@ from . import test_visit_book
 from . import test_reception_rotation
 from . import test_reception_claims
 from . import test_reception_offences
+from . import test_reception_household

@@ -6,6 +6,8 @@ Datetimes handed to these functions are naive and already in the company's time 
 """
 
 import datetime
+import re
+import unicodedata
 
 MORNING = "morning"
 AFTERNOON = "afternoon"
@@ -21,6 +23,7 @@ MEMBER = "member"
 VOUCHER = "voucher"
 APPOINTMENT = "appointment"
 REGISTERED = "registered"
+HOUSEHOLD = "household"
 RECEIVER = "receiver"
 
 YES = "yes"
@@ -92,13 +95,16 @@ def reception_owner(
     voucher=None,
     appointment=None,
     registered_owner=None,
+    household_owner=None,
 ):
     """Whose customer a visitor is, and why (LP-15, LP-37, LP-38, LP-39, LP-42).
 
     A salesperson the visitor names before touring comes first (also when an old customer
     brings him, LP-38); then the consultant of the member he comes for (LP-37); then the
     salesperson printed on his trial voucher (LP-39); then the holder of his appointment;
-    then the salesperson whose registration protects him (LP-42); otherwise the receiver.
+    then the salesperson whose registration protects him (LP-42); then the salesperson who
+    received the first of his family or company (LP-15: one customer); otherwise the
+    receiver.
 
     :return: (owner, reason)
     """
@@ -108,10 +114,54 @@ def reception_owner(
         (voucher, VOUCHER),
         (appointment, APPOINTMENT),
         (registered_owner, REGISTERED),
+        (household_owner, HOUSEHOLD),
     ):
         if owner is not None:
             return owner, reason
     return receiver, RECEIVER
+
+
+# --- LP-15: the same family or company is one customer
+
+_HOUSEHOLD_NOISE = re.compile(r"[\W_]+")
+HOUSEHOLD_TEXT = "text:"
+HOUSEHOLD_VISIT = "visit:"
+
+
+def household_key(text):
+    """The key of a family or company as reception types it (family name and address, or
+    the company's name): the same text whatever the spacing, punctuation, width or case.
+
+    :return: "text:<normalised>" or None when nothing identifying was typed
+    """
+    if not text or not isinstance(text, str):
+        return None
+    normalised = _HOUSEHOLD_NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return f"{HOUSEHOLD_TEXT}{normalised}" if normalised else None
+
+
+def household_of_visit(visit_id, visit_key):
+    """The household key of a visitor of the same family as an earlier visit: that visit's
+    own key, or the visit itself when it recorded none."""
+    return visit_key or f"{HOUSEHOLD_VISIT}{visit_id}"
+
+
+def household_anchor(key):
+    """The id of the earlier visit a ``visit:`` key names (that visit has no key), or None."""
+    if key and key.startswith(HOUSEHOLD_VISIT):
+        number = key[len(HOUSEHOLD_VISIT) :]
+        return int(number) if number.isdigit() else None
+    return None
+
+
+def first_household_owner(visits):
+    """LP-15: the salesperson of the first visit of a household.
+
+    :param visits: (visited at, id, owner) of the household's earlier walk-in visits
+    :return: the owner of the earliest (ties: the lowest id), or None
+    """
+    ranked = sorted((at, visit_id, owner) for at, visit_id, owner in visits if owner)
+    return ranked[0][2] if ranked else None
 
 
 def rotation_receive(

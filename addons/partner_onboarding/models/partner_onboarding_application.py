@@ -429,12 +429,14 @@ class PartnerOnboardingApplication(models.Model):
         granted = partner._onboarding_set_grade(
             application.grade, reason="admission", application=application
         )
+        # The feedback is read in the chatter, in its readers' language.
+        env = application.with_context(lang=application._suite_lang()).env
         application.activity_ids.filtered(
             lambda activity: activity.user_id == self.env.user
-        ).action_feedback(feedback=self.env._("Admitted."))
+        ).with_env(env).action_feedback(feedback=env._("Admitted."))
         application._onboarding_schedule_steps()
-        application.message_post(
-            body=self.env._(
+        application._suite_message_post(
+            lambda env: env._(
                 "Admitted by %(reviewer)s. Remaining steps are scheduled as activities.",
                 reviewer=self.env.user.name,
             ),
@@ -457,21 +459,23 @@ class PartnerOnboardingApplication(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         today = self._suite_today()
         model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": application.id,
-                "activity_type_id": activity_type.id,
-                "summary": step.name,
-                "note": step.note or False,
-                "user_id": (
-                    application.user_id if step.assignee == "introducer" else self.env.user
-                ).id,
-                "date_deadline": today + timedelta(days=step.days),
-            }
-            for application in self
-            for step in steps
-        ]
+        vals_list = []
+        for application in self:
+            for step in steps:
+                user = application.user_id if step.assignee == "introducer" else self.env.user
+                # Written for the assignee, in his language.
+                step_text = step._in_lang_of(user)
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": application.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": step_text.name,
+                        "note": step_text.note or False,
+                        "user_id": user.id,
+                        "date_deadline": today + timedelta(days=step.days),
+                    }
+                )
         return self.env["mail.activity"].create(vals_list)
 
     def action_refuse(self):
@@ -522,11 +526,12 @@ class PartnerOnboardingApplication(models.Model):
             ).write({"onboarding_state": "refused"})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for application in self:
+            env = application.with_context(lang=application._suite_lang()).env
             application.activity_ids.filtered(
                 lambda activity: activity.user_id == self.env.user
-            ).action_feedback(feedback=self.env._("Refused."))
-            application.message_post(
-                body=self.env._(
+            ).with_env(env).action_feedback(feedback=env._("Refused."))
+            application._suite_message_post(
+                lambda env: env._(
                     "Turned down by the central office: %(explanation)s", explanation=explanation
                 ),
                 partner_ids=application.user_id.partner_id.ids,

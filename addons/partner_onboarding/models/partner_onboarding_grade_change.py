@@ -331,9 +331,10 @@ class PartnerOnboardingGradeChange(models.Model):
                 self.write(
                     {f"{field}_user_id": self.env.uid, f"{field}_date": fields.Datetime.now()}
                 )
-        self.activity_ids.filtered(
-            lambda activity: activity.user_id == self.env.user
-        ).action_feedback(feedback=self.env._("Approved."))
+        env = self.with_context(lang=self._suite_lang()).env  # read in the chatter
+        self.activity_ids.filtered(lambda activity: activity.user_id == self.env.user).with_env(
+            env
+        ).action_feedback(feedback=env._("Approved."))
         if grading.is_decided(self.central_user_id.id, self.market_user_id.id) and (
             not self.review_ids or self.validation_status == "validated"
         ):
@@ -362,8 +363,10 @@ class PartnerOnboardingGradeChange(models.Model):
         with self._guard_workflow():
             self.write({"state": "approved", "decision_date": self._suite_today()})
         self.activity_ids.unlink()
-        self.message_post(
-            body=self.env._("Decided by the central office and the market development department."),
+        self._suite_message_post(
+            lambda env: env._(
+                "Decided by the central office and the market development department."
+            ),
             partner_ids=self.proposed_by_id.partner_id.ids,
             subtype_xmlid="mail.mt_comment",
         )

@@ -215,8 +215,8 @@ class PartnerOnboardingVisit(models.Model):
                 )
             file = partner._onboarding_ensure_file()
             file.write({"last_visit_date": visit.date_done, "next_moves": visit.next_moves})
-            file.message_post(
-                body=self.env._(
+            file._suite_message_post(
+                lambda env, visit=visit: env._(
                     "Visit of %(date)s by %(visitor)s:\n%(report)s",
                     date=visit.date_done,
                     visitor=visit.user_id.name,
@@ -380,16 +380,27 @@ class PartnerOnboardingVisit(models.Model):
         """One activity per planned visit, for the visitor, due by the visit's deadline."""
         activity_type = self.env.ref("partner_onboarding.mail_activity_type_visit")
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            [
+        # Written for the visitor, in his language (the planning job runs in English).
+        kinds_by_lang = {}
+        vals_list = []
+        for visit in self:
+            env = visit._in_lang_of(visit.user_id).env
+            if env.lang not in kinds_by_lang:
+                kinds_by_lang[env.lang] = dict(self._fields["kind"]._description_selection(env))
+            vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": visit.id,
                     "activity_type_id": activity_type.id,
-                    "summary": visit.display_name,
+                    "summary": env._(
+                        "%(kind)s visit of %(partner)s",
+                        kind=kinds_by_lang[env.lang].get(visit.kind, ""),
+                        partner=visit.partner_id.name or "",
+                    ),
                     "user_id": visit.user_id.id,
                     "date_deadline": visit.date_deadline,
                 }
-                for visit in self
-            ]
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
         )

@@ -72,11 +72,21 @@ class ResCompany(models.Model):
         string="Ranking Weight: Past Year", default=40, help="PO-9"
     )
 
-    _onboarding_positive = models.Constraint(
-        "CHECK(onboarding_other_region_months > 0 AND onboarding_senior_visit_months > 0 "
-        "AND onboarding_project_visit_days > 0 AND onboarding_project_window_days >= 0 "
-        "AND onboarding_snapshot_months IN (1, 2, 3, 4, 6, 12))",
-        "Visit intervals must be positive and the archive period a divisor of 12 months.",
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "onboarding_other_region_months": (1, None),
+        "onboarding_senior_visit_months": (1, None),
+        "onboarding_project_window_days": (0, None),
+        "onboarding_project_visit_days": (1, None),
+        "onboarding_preferred_top": (1, None),
+        "onboarding_outstanding_rating": (0, 5),
+        "onboarding_weight_form": (0, None),
+        "onboarding_weight_file": (0, None),
+        "onboarding_weight_record": (0, None),
+    }
+    _onboarding_snapshot_period = models.Constraint(
+        "CHECK(onboarding_snapshot_months IN (1, 2, 3, 4, 6, 12))",
+        "The archive period must be a divisor of 12 months.",
     )
 
     def _onboarding_visit_policy(self):

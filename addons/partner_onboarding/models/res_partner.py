@@ -316,5 +316,7 @@ class ResPartner(models.Model):
                 summary=file._in_lang_of(reviewer).env._(
                     "Key partner's materials incomplete: renew them (PO-10)"
                 ),
-                note="\n".join(partner._onboarding_material_gaps(latest.get(partner))),
+                note="\n".join(
+                    partner._in_lang_of(reviewer)._onboarding_material_gaps(latest.get(partner))
+                ),
             )

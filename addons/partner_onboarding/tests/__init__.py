@@ -7,3 +7,5 @@ from . import test_attacks
 from . import test_concurrency
 from . import test_cron_progress
 from . import test_menus_open
+from . import test_ui
+from . import test_recipient_language

@@ -55,8 +55,8 @@ class HrEmployee(models.Model):
             )
         )
         for claim in pending:
-            claim.message_post(
-                body=self.env._(
+            claim._suite_message_post(
+                lambda env, claim=claim: env._(
                     "%(employee)s has left: this claim cannot be approved any more (RI-10).",
                     employee=claim.beneficiary_id.name,
                 )

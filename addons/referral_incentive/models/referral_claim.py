@@ -1066,8 +1066,8 @@ class ReferralClaim(models.Model):
             )
             with self._guard_workflow():
                 claim.write({"state": "refused", "refuse_reason": text})
-            claim.message_post(
-                body=self.env._("Refused: %(reason)s", reason=text),
+            claim._suite_message_post(
+                lambda env, text=text: env._("Refused: %(reason)s", reason=text),
                 partner_ids=claim.employee_id.sudo().user_id.partner_id.ids,
             )
         self.activity_unlink(
@@ -1108,7 +1108,8 @@ class ReferralClaim(models.Model):
             "company_id": company.id,
             "kind": "bonus",
             "amount": self.amount,
-            "name": self.env._(
+            # Read by the beneficiary, in his language.
+            "name": self._in_lang_of(self.beneficiary_id).env._(
                 "Referral bonus %(claim)s: %(customer)s",
                 claim=self.name,
                 customer=self.partner_id.name,
@@ -1190,8 +1191,8 @@ class ReferralClaim(models.Model):
             ["|", ("claim_id", "in", self.ids), ("lead_id", "in", self.lead_id.ids)]
         )._reverse()
         for claim in self:
-            claim.message_post(
-                body=self.env._(
+            claim._suite_message_post(
+                lambda env: env._(
                     "Cancelled for fraud or false information: %(reason)s", reason=reason
                 )
             )
@@ -1203,5 +1204,6 @@ class ReferralClaim(models.Model):
         reason = self.env._("The bonus was cancelled in the incentive ledger.")
         with self._guard_workflow():
             self.write({"state": "cancelled", "cancel_reason": reason})
-        for claim in self:
-            claim.message_post(body=reason)
+        self._suite_message_post(
+            lambda env: env._("The bonus was cancelled in the incentive ledger.")
+        )

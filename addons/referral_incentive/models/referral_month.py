@@ -288,9 +288,11 @@ class ReferralMonth(models.Model):
                         "mimetype": "application/pdf",
                     }
                 )
-                month.message_post(
-                    body=self.env._(
-                        "%(report)s of %(month)s", report=report.name, month=month.name
+                month._suite_message_post(
+                    lambda env, report=report, month=month: env._(
+                        "%(report)s of %(month)s",
+                        report=report.with_env(env).name,
+                        month=month.name,
                     ),
                     partner_ids=users.partner_id.ids,
                     attachment_ids=attachment.ids,
@@ -313,8 +315,8 @@ class ReferralMonth(models.Model):
             if month.state != "reported":
                 raise UserError(self.env._("Send the monthly reports first."))
             finance = month.company_id.referral_finance_user_id
-            month.sudo().message_post(
-                body=self.env._(
+            month.sudo()._suite_message_post(
+                lambda env, month=month: env._(
                     "Judged results of %(month)s: %(count)s referrals, %(amount)s.",
                     month=month.name,
                     count=month.judged_count,

@@ -10,6 +10,19 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "referral_report_day": (1, 31),
+        "referral_judged_day": (1, 31),
+        "referral_judged_latest_day": (1, 31),
+        "referral_payday_office": (1, 31),
+        "referral_payday_travelling": (1, 31),
+        "referral_application_days": (0, None),
+        "referral_event_points": (0, None),
+        "referral_points_step": (0.0, None),
+        "referral_points_per_step": (0, None),
+    }
+
     # RI-2
     referral_excluded_department_ids = fields.Many2many(
         "hr.department",

@@ -8,15 +8,15 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.incentive_ledger.tests.attack import REFUSED, AttackCase, other_company_user
+
 from .common import IN_TIME, ReferralCommon
 
-# AccessError and ValidationError are UserErrors: translated messages, never tracebacks.
-REFUSED = UserError
 OUR_MODULES = {"referral_incentive", "incentive_ledger"}
 
 
 @tagged("post_install", "-at_install")
-class TestReferralAttacks(ReferralCommon):
+class TestReferralAttacks(AttackCase, ReferralCommon):
     """The attacker's side of RI-3, RI-5, RI-6, RI-7, RI-9, RI-10, RI-11: the applicant,
     another salesperson, a manager of another team, HR of another company and HR itself try
     direct writes, creates, deletes and out-of-order calls; each is refused and nothing
@@ -25,15 +25,13 @@ class TestReferralAttacks(ReferralCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_company = cls.env["res.company"].create({"name": "Other Company Ltd"})
-        cls.user_other_company = new_test_user(
+        cls.user_other_company = other_company_user(
             cls.env,
-            login="ri_other_company",
+            "ri_other_company",
+            "hr.group_hr_user,referral_incentive.group_referral_incentive_manager",
             name="HR Other Company",
-            groups="hr.group_hr_user,referral_incentive.group_referral_incentive_manager",
-            company_id=cls.other_company.id,
-            company_ids=[(6, 0, cls.other_company.ids)],
         )
+        cls.other_company = cls.user_other_company.company_id
 
     def _attackers(self):
         return (
@@ -50,15 +48,6 @@ class TestReferralAttacks(ReferralCommon):
         with freeze_time(IN_TIME):
             claim.with_user(user).action_submit()
         return claim
-
-    def _snapshot(self, record, names):
-        record.invalidate_recordset()
-        return {name: record[name] for name in names}
-
-    def _assert_refused(self, record, user, vals):
-        with self.subTest(user=user.login, vals=vals), self.assertRaises(REFUSED):
-            with self.env.cr.savepoint():
-                record.with_user(user).write(vals)
 
     # --- Claims
 
@@ -83,11 +72,11 @@ class TestReferralAttacks(ReferralCommon):
             {"name": "FAKE-1"},
         ]
         names = [name for vals in attacks for name in vals]
-        before = self._snapshot(claim, names)
+        before = self.snapshot(claim, names)
         for user in self._attackers():
             for vals in attacks:
-                self._assert_refused(claim, user, vals)
-        self.assertEqual(self._snapshot(claim, names), before)
+                self.assertRefused(claim.with_user(user), vals)
+        self.assertEqual(self.snapshot(claim, names), before)
         self._approve_steps(claim)
         self.assertEqual(claim.ledger_line_id.amount, 1000.0)
         self.assertEqual(claim.ledger_line_id.employee_id, self.emp_li)
@@ -106,13 +95,13 @@ class TestReferralAttacks(ReferralCommon):
             {"party_ids": [(0, 0, {"party_type": "internal", "employee_id": self.emp_liu.id})]},
             {"party_ids": [(5, 0, 0)]},
         ]
-        before = self._snapshot(claim, ["employee_id", "lead_id", "case", "process_description"])
+        before = self.snapshot(claim, ["employee_id", "lead_id", "case", "process_description"])
         parties = claim.party_ids
         for user in self._attackers():
             for vals in attacks:
-                self._assert_refused(claim, user, vals)
+                self.assertRefused(claim.with_user(user), vals)
         self.assertEqual(
-            self._snapshot(claim, ["employee_id", "lead_id", "case", "process_description"]),
+            self.snapshot(claim, ["employee_id", "lead_id", "case", "process_description"]),
             before,
         )
         self.assertEqual(claim.party_ids, parties)
@@ -126,8 +115,8 @@ class TestReferralAttacks(ReferralCommon):
         Party = self.env["referral.claim.party"]
         for user in self._attackers():
             with self.subTest(user=user.login):
-                self._assert_refused(party, user, {"employee_id": self.emp_liu.id})
-                self._assert_refused(party, user, {"party_type": "consultant"})
+                self.assertRefused(party.with_user(user), {"employee_id": self.emp_liu.id})
+                self.assertRefused(party.with_user(user), {"party_type": "consultant"})
                 with self.assertRaises(REFUSED), self.env.cr.savepoint():
                     Party.with_user(user).create(
                         {
@@ -136,8 +125,7 @@ class TestReferralAttacks(ReferralCommon):
                             "employee_id": self.emp_chen.id,
                         }
                     )
-                with self.assertRaises(REFUSED), self.env.cr.savepoint():
-                    party.with_user(user).unlink()
+                self.assertCallRefused(party.with_user(user), "unlink")
         claim.invalidate_recordset()
         self.assertEqual(claim.party_ids, party)
         self.assertEqual(party.employee_id, self.emp_li)
@@ -187,9 +175,7 @@ class TestReferralAttacks(ReferralCommon):
         claim = self._submitted()
         for user in self._attackers():
             for action in ("action_review", "action_approve", "validate_tier"):
-                with self.subTest(user=user.login, action=action), self.assertRaises(REFUSED):
-                    with self.env.cr.savepoint():
-                        getattr(claim.with_user(user), action)()
+                self.assertCallRefused(claim.with_user(user), action, names=["state"])
         claim.invalidate_recordset()
         self.assertEqual(claim.state, "submitted")
         self.assertEqual(claim.review_ids.mapped("status"), ["pending", "waiting"])
@@ -197,11 +183,10 @@ class TestReferralAttacks(ReferralCommon):
             claim.with_user(self.user_manager).action_review()
         self.assertEqual(claim.state, "reviewed")
         for user in (self.user_li, self.user_liu, self.user_other_manager, self.user_manager):
-            with self.subTest(user=user.login), self.assertRaises(REFUSED):
-                with self.env.cr.savepoint():
-                    claim.with_user(user).action_approve()
-        with self.assertRaises(REFUSED), self.env.cr.savepoint():
-            claim.with_user(self.user_other_company).action_approve()
+            self.assertCallRefused(claim.with_user(user), "action_approve", names=["state"])
+        self.assertCallRefused(
+            claim.with_user(self.user_other_company), "action_approve", names=["state"]
+        )
         claim.invalidate_recordset()
         self.assertEqual(claim.state, "reviewed")
         self.assertFalse(claim.ledger_line_id)
@@ -215,11 +200,10 @@ class TestReferralAttacks(ReferralCommon):
         Review = self.env["tier.review"]
         for user in self._attackers():
             with self.subTest(user=user.login):
-                self._assert_refused(manager_review, user, {"status": "approved"})
-                self._assert_refused(manager_review, user, {"done_by": user.id})
-                self._assert_refused(hr_review, user, {"sequence": 0})
-                with self.assertRaises(REFUSED), self.env.cr.savepoint():
-                    manager_review.with_user(user).unlink()
+                self.assertRefused(manager_review.with_user(user), {"status": "approved"})
+                self.assertRefused(manager_review.with_user(user), {"done_by": user.id})
+                self.assertRefused(hr_review.with_user(user), {"sequence": 0})
+                self.assertCallRefused(manager_review.with_user(user), "unlink")
                 with self.assertRaises(REFUSED), self.env.cr.savepoint():
                     Review.with_user(user).create(
                         {
@@ -229,8 +213,7 @@ class TestReferralAttacks(ReferralCommon):
                             "status": "approved",
                         }
                     )
-                with self.assertRaises(REFUSED), self.env.cr.savepoint():
-                    claim.with_user(user).restart_validation()
+                self.assertCallRefused(claim.with_user(user), "restart_validation")
         wizard = (
             self.env["comment.wizard"]
             .with_user(self.user_hr)
@@ -290,7 +273,7 @@ class TestReferralAttacks(ReferralCommon):
         self.company.referral_special_tag_ids = tag
         self.new_customer.category_id = tag
         claim = self._submitted()
-        self._assert_refused(claim, self.user_li, {"uplift": 500.0, "uplift_reason": "me"})
+        self.assertRefused(claim.with_user(self.user_li), {"uplift": 500.0, "uplift_reason": "me"})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             claim.with_user(self.user_manager).write({"uplift": -500.0, "uplift_reason": "x"})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
@@ -300,7 +283,7 @@ class TestReferralAttacks(ReferralCommon):
         claim.with_user(self.user_manager).write({"uplift": 300.0, "uplift_reason": "Leader"})
         self._approve_steps(claim)
         self.assertEqual(claim.ledger_line_id.amount, 1300.0)
-        self._assert_refused(claim, self.user_hr, {"uplift": 9000.0})
+        self.assertRefused(claim.with_user(self.user_hr), {"uplift": 9000.0})
         self.assertEqual(claim.ledger_line_id.amount, 1300.0)
 
     def test_ri8_cancelling_the_ledger_line_cancels_the_claim(self):
@@ -381,7 +364,7 @@ class TestReferralAttacks(ReferralCommon):
                 {"referral_released_date": False},
                 {"brought_by_id": self.old_customer.id},
             ):
-                self._assert_refused(self.new_customer, user, vals)
+                self.assertRefused(self.new_customer.with_user(user), vals)
         self.new_customer.invalidate_recordset()
         self.assertTrue(self.new_customer.referral_company_resource)
         self.assertFalse(self.new_customer.brought_by_id)
@@ -395,7 +378,7 @@ class TestReferralAttacks(ReferralCommon):
         manager cannot change them."""
         for user in (self.user_li, self.user_manager, self.user_other_manager):
             for vals in ({"referral_shareholder": True}, {"referral_pay_group": "travelling"}):
-                self._assert_refused(self.emp_liu, user, vals)
+                self.assertRefused(self.emp_liu.with_user(user), vals)
         self.emp_liu.invalidate_recordset()
         self.assertFalse(self.emp_liu.referral_shareholder)
         self.assertEqual(self.emp_liu.referral_pay_group, "office")
@@ -418,7 +401,7 @@ class TestReferralAttacks(ReferralCommon):
         )
         for user in (*self._attackers(), user_hr_manager):
             with self.subTest(user=user.login):
-                self._assert_refused(points, user, {"points": 100000})
+                self.assertRefused(points.with_user(user), {"points": 100000})
                 with self.assertRaises(REFUSED), self.env.cr.savepoint():
                     self.env["referral.points.line"].with_user(user).create(
                         {
@@ -428,8 +411,7 @@ class TestReferralAttacks(ReferralCommon):
                             "source_key": "forged",
                         }
                     )
-                with self.assertRaises(REFUSED), self.env.cr.savepoint():
-                    points.with_user(user).unlink()
+                self.assertCallRefused(points.with_user(user), "unlink")
         self.assertEqual(points.points, 100)
         self.assertEqual(self.old_customer.referral_points, 100)
 
@@ -445,9 +427,9 @@ class TestReferralAttacks(ReferralCommon):
                 {"date_start": "2026-01-01"},
                 {"company_id": self.other_company.id},
             ):
-                self._assert_refused(month, user, vals)
+                self.assertRefused(month.with_user(user), vals)
         self.assertEqual(month.state, "open")
-        self._assert_refused(month, self.user_li, {"judged_count": 99})
+        self.assertRefused(month.with_user(self.user_li), {"judged_count": 99})
         month.with_user(self.user_supervisor).write({"judged_count": 2})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             month.with_user(self.user_supervisor).write({"judged_count": -2})
@@ -459,7 +441,7 @@ class TestReferralAttacks(ReferralCommon):
         """RI-5: salespeople, managers and HR officers cannot change the bonus tiers."""
         tier = self.env["referral.tier"].search([("company_id", "=", self.company.id)], limit=1)
         for user in (self.user_li, self.user_manager, self.user_hr):
-            self._assert_refused(tier, user, {"bonus": 88888.0})
+            self.assertRefused(tier.with_user(user), {"bonus": 88888.0})
             with self.assertRaises(REFUSED), self.env.cr.savepoint():
                 self.env["referral.tier"].with_user(user).create(
                     {"lower_bound": 1.0, "bonus": 88888.0}

@@ -1,11 +1,17 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # Checked by incentive_ledger's res.company._check_suite_ranges.
+    _suite_ranges = {
+        "scorecard_year_end_month": (1, 12),
+        "scorecard_probation_quarters": (1, None),
+        "scorecard_close_delay_days": (0, None),
+    }
 
     scorecard_base_score = fields.Integer(
         string="Base Score",
@@ -41,22 +47,6 @@ class ResCompany(models.Model):
         string="Announcement Channel",
         help="SC-6: channel where the best managers of each month are announced.",
     )
-
-    @api.constrains(
-        "scorecard_year_end_month", "scorecard_probation_quarters", "scorecard_close_delay_days"
-    )
-    def _check_scorecard_settings(self):
-        for company in self:
-            if not 1 <= company.scorecard_year_end_month <= 12:
-                raise ValidationError(
-                    self.env._("The year-end bonus month must be a month number, 1 to 12.")
-                )
-            if company.scorecard_probation_quarters < 1:
-                raise ValidationError(
-                    self.env._("At least one E quarter must come before probation.")
-                )
-            if company.scorecard_close_delay_days < 0:
-                raise ValidationError(self.env._("The days before closing cannot be negative."))
 
     def _scorecard_channel(self):
         self.ensure_one()

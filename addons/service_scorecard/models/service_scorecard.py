@@ -156,10 +156,11 @@ class ServiceScorecard(models.Model):
                     "company_id": card.company_id.id,
                     "kind": "reward" if card.reward_amount > 0 else "penalty",
                     "amount": card.reward_amount,
-                    "name": self.env._(
+                    # Read by the employee, in his language.
+                    "name": card._in_lang_of(card.employee_id).env._(
                         "Service scorecard %(month)s: grade %(grade)s",
                         month=period.name,
-                        grade=card.grade_id.name,
+                        grade=card.grade_id._in_lang_of(card.employee_id).name,
                     ),
                     "source_key": f"service_scorecard:service.scorecard:{card.id}:reward:"
                     f"{period.revision}",

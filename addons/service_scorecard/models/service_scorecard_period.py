@@ -329,8 +329,8 @@ class ServiceScorecardPeriod(models.Model):
             for period in self:
                 period.write({"state": "open", "revision": period.revision + 1})
         for period in self:
-            period.message_post(
-                body=self.env._(
+            period._suite_message_post(
+                lambda env: env._(
                     "Reopened: %(count)s ledger lines cancelled or reversed.", count=len(lines)
                 )
             )
@@ -347,37 +347,43 @@ class ServiceScorecardPeriod(models.Model):
         if not channel or not (best_quality or best_revenue):
             return
         names = ", ".join
-        parts = [
-            Markup("<p><b>%s</b></p>")
-            % self.env._("Service scorecard %(period)s: best customer managers", period=self.name)
-        ]
-        if best_quality:
-            parts.append(
-                Markup("<p>%s</p>")
-                % self.env._(
-                    "Service quality: %(names)s (%(score)s points)",
-                    names=names(card.employee_id.name for card in best_quality),
-                    score=best_quality[0].score,
+
+        def announcement(env):
+            parts = [
+                Markup("<p><b>%s</b></p>")
+                % env._("Service scorecard %(period)s: best customer managers", period=self.name)
+            ]
+            if best_quality:
+                parts.append(
+                    Markup("<p>%s</p>")
+                    % env._(
+                        "Service quality: %(names)s (%(score)s points)",
+                        names=names(card.employee_id.name for card in best_quality),
+                        score=best_quality[0].score,
+                    )
                 )
-            )
-        if best_revenue:
-            parts.append(
-                Markup("<p>%s</p>")
-                % self.env._(
-                    "Business revenue: %(names)s (%(amount)s)",
-                    names=names(card.employee_id.name for card in best_revenue),
-                    amount=format_amount(
-                        self.env, best_revenue[0].revenue, self.company_id.currency_id
-                    ),
+            if best_revenue:
+                parts.append(
+                    Markup("<p>%s</p>")
+                    % env._(
+                        "Business revenue: %(names)s (%(amount)s)",
+                        names=names(card.employee_id.name for card in best_revenue),
+                        amount=format_amount(
+                            env, best_revenue[0].revenue, self.company_id.currency_id
+                        ),
+                    )
                 )
-            )
+            return Markup("").join(parts)
+
+        # The channel is read by the whole company: in the company's language.
+        company_lang = self.company_id.partner_id.lang or self.env.lang
         channel.sudo().message_post(
-            body=Markup("").join(parts),
+            body=announcement(self.with_context(lang=company_lang).env),
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             author_id=self.env.user.partner_id.id,
         )
-        self.message_post(body=Markup("").join(parts))
+        self._suite_message_post(announcement)
 
     # --- Scheduled job
 

@@ -168,6 +168,7 @@ class ServiceScorecardQuarter(models.Model):
                 "date": period.date_end,
             }
             key = f"service_scorecard:service.scorecard.quarter:{card.id}:%s:{period.revision}"
+            env = card._in_lang_of(card.employee_id).env  # read by the employee
             if card.quality_bonus > 0:
                 vals_list.append(
                     dict(
@@ -176,10 +177,10 @@ class ServiceScorecardQuarter(models.Model):
                         amount=card.quality_bonus,
                         source_key=key % "quality",
                         rule_ref="SC-3",
-                        name=self.env._(
+                        name=env._(
                             "Service quality bonus %(quarter)s: grade %(grade)s",
                             quarter=period.name,
-                            grade=card.grade_id.name,
+                            grade=card.grade_id.with_env(env).name,
                         ),
                     )
                 )
@@ -191,7 +192,7 @@ class ServiceScorecardQuarter(models.Model):
                         amount=card.revenue_applied,
                         source_key=key % "revenue",
                         rule_ref="SC-5",
-                        name=self.env._("Revenue assessment %(quarter)s", quarter=period.name),
+                        name=env._("Revenue assessment %(quarter)s", quarter=period.name),
                     )
                 )
         return self.env["employee.incentive.line"].sudo()._book(vals_list)

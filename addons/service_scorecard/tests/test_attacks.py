@@ -5,20 +5,20 @@ from datetime import date
 
 from lxml import etree
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.incentive_ledger.tests.attack import REFUSED, AttackCase, other_company_user
+
 from .common import CUSTOMER_MANAGER, SUPERVISOR, ServiceScorecardCommon
 
-# AccessError and ValidationError are UserErrors (Odoo's assertRaises takes one class).
-REFUSED = UserError
 JAN = date(2025, 1, 10)
 FEB = date(2025, 2, 10)
 
 
 @tagged("post_install", "-at_install")
-class TestServiceScorecardAttacks(ServiceScorecardCommon):
+class TestServiceScorecardAttacks(AttackCase, ServiceScorecardCommon):
     """Every rule-decided field and every action of the scorecards, attacked through the
     model as an external API client would: by the scored customer manager (the owner),
     another customer manager, a supervisor of another company, HR and a supervisor acting
@@ -28,14 +28,12 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_company = cls.env["res.company"].create({"name": "North Park Co"})
-        cls.user_supervisor_other = new_test_user(
+        cls.user_supervisor_other = other_company_user(
             cls.env,
-            login="sc_supervisor_other",
+            "sc_supervisor_other",
+            SUPERVISOR,
             name="Supervisor North",
-            groups=SUPERVISOR,
-            company_id=cls.other_company.id,
-            company_ids=[(6, 0, cls.other_company.ids)],
+            company_name="North Park Co",
         )
         cls.user_supervisor_scored = new_test_user(
             cls.env,
@@ -56,19 +54,6 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
         cls.quarter = cls.card.quarter_scorecard_id
         cls.period = cls.card.period_id
 
-    def assertRefused(self, records, user, method, *args, names=(), **kwargs):
-        """``method`` of ``records`` called as ``user`` fails and changes none of ``names``."""
-        before = records.sudo().read(list(names)) if names else None
-        with (
-            self.assertRaises(REFUSED, msg=f"{user.login} {method}"),
-            mute_logger("odoo.models"),
-            self.env.cr.savepoint(),
-        ):
-            getattr(records.with_user(user), method)(*args, **kwargs)
-        if names:
-            self.env.invalidate_all()
-            self.assertEqual(records.sudo().read(list(names)), before, f"{user.login} {method}")
-
     def test_sc1_events_cannot_be_forged(self):
         """SC-1: nobody confirms an event by writing it, moves a confirmed event, attaches it
         to another scorecard or creates it confirmed; a supervisor of another company or HR
@@ -88,13 +73,13 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
                 {"scorecard_id": False},
                 {"countered_event_id": self.confirmed.id},
             ):
-                self.assertRefused(self.draft, user, "write", vals, names=names)
+                self.assertRefused(self.draft.with_user(user), vals, names=names)
             for vals in ({"quantity": 5}, {"date": FEB}, {"unit_points": 3}):
-                self.assertRefused(self.confirmed, user, "write", vals, names=names)
-            self.assertRefused(self.confirmed, user, "unlink", names=names)
+                self.assertRefused(self.confirmed.with_user(user), vals, names=names)
+            self.assertCallRefused(self.confirmed.with_user(user), "unlink", names=names)
         for user in (self.user_li, self.user_liu, self.user_hr, self.user_supervisor_other):
-            self.assertRefused(self.draft, user, "action_confirm", names=names)
-            self.assertRefused(self.confirmed, user, "action_counter", names=names)
+            self.assertCallRefused(self.draft.with_user(user), "action_confirm", names=names)
+            self.assertCallRefused(self.confirmed.with_user(user), "action_counter", names=names)
         for vals in ({"state": "confirmed"}, {"countered_event_id": self.confirmed.id}):
             with self.assertRaises(REFUSED):
                 self.Event.with_user(self.user_supervisor).create(
@@ -120,14 +105,18 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
                 "evidence_ids": [(6, 0, letter.ids)],
             }
         )
-        self.assertRefused(own, self.user_supervisor_scored, "action_confirm", names=names)
+        self.assertCallRefused(
+            own.with_user(self.user_supervisor_scored), "action_confirm", names=names
+        )
 
     def test_sc1_adjustment_cap_holds_within_one_batch(self):
         """SC-1: two supervisor adjustments of +2 confirmed in one call exceed the quarter's
         3 points: refused, and none of them is confirmed."""
         events = self._event(self.liu, self.t_adjust, FEB, confirm=False, unit_points=2)
         events |= self._event(self.liu, self.t_adjust, FEB, confirm=False, unit_points=2)
-        self.assertRefused(events, self.user_supervisor, "action_confirm", names=["state"])
+        self.assertCallRefused(
+            events.with_user(self.user_supervisor), "action_confirm", names=["state"]
+        )
         self.assertEqual(set(events.mapped("state")), {"draft"})
 
     def test_sc2_to_sc6_scorecards_and_periods_not_writable(self):
@@ -141,17 +130,15 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
                 {"employee_id": self.liu.id},
                 {"quarter_scorecard_id": False},
             ):
-                self.assertRefused(self.card, user, "write", vals, names=card_names)
+                self.assertRefused(self.card.with_user(user), vals, names=card_names)
             self.assertRefused(
-                self.quarter,
-                user,
-                "write",
+                self.quarter.with_user(user),
                 {"probation_decision": "probation"},
                 names=["probation_decision"],
             )
             for vals in ({"state": "closed"}, {"revision": 7}, {"date_end": date(2025, 1, 2)}):
                 self.assertRefused(
-                    self.period, user, "write", vals, names=["state", "revision", "date_end"]
+                    self.period.with_user(user), vals, names=["state", "revision", "date_end"]
                 )
         with self.assertRaises(REFUSED):
             self.Period.with_user(self.user_supervisor).create(
@@ -164,13 +151,13 @@ class TestServiceScorecardAttacks(ServiceScorecardCommon):
                 }
             )
         for user in (self.user_li, self.user_liu, self.user_supervisor_other):
-            self.assertRefused(self.period, user, "action_close", names=["state"])
+            self.assertCallRefused(self.period.with_user(user), "action_close", names=["state"])
         names = ["scorecard_probation", "scorecard_probation_since"]
         for user in (self.user_hr, self.user_supervisor):
-            self.assertRefused(self.li, user, "write", {"scorecard_probation": True}, names=names)
+            self.assertRefused(self.li.with_user(user), {"scorecard_probation": True}, names=names)
         for user in (self.user_li, self.user_supervisor):
-            self.assertRefused(
-                self.quarter, user, "action_start_probation", names=["probation_decision"]
+            self.assertCallRefused(
+                self.quarter.with_user(user), "action_start_probation", names=["probation_decision"]
             )
         self.assertFalse(self.li.scorecard_probation)
 
