@@ -49,10 +49,14 @@ class ResCompany(models.Model):
         default=1,
         help="LP-43: days a receiver who grabbed a named customer is left out of the rotation.",
     )
+    # One sales director per company: lead_protection's (LP-18, LP-47) also decides the
+    # reception's cases no rule covers.
     reception_director_user_id = fields.Many2one(
-        "res.users",
-        string="Sales Director",
-        help="LP-47: receives the cases no rule covers, and decides them.",
+        related="protection_director_user_id",
+        string="Director of Reception Cases",
+        readonly=False,
+        help="LP-47: receives the cases no rule covers, and decides them (the sales director "
+        "of Lead Protection's settings).",
     )
 
     def _reception_tz(self):

@@ -18,6 +18,3 @@ class ResConfigSettings(models.TransientModel):
     reception_suspension_days = fields.Integer(
         related="company_id.reception_suspension_days", readonly=False
     )
-    reception_director_user_id = fields.Many2one(
-        related="company_id.reception_director_user_id", readonly=False
-    )
