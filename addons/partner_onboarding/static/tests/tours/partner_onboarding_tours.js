@@ -30,11 +30,16 @@ registry.category("web_tour.tours").add("partner_onboarding_admit_tour", {
             run: "click",
         },
         {
-            // The dropdown closed on B; the Validate button saves the record first.
-            trigger: "body:not(:has(.o_select_menu_item)) .o_form_view .o_field_widget[name='grade']",
+            // The dropdown closed on B: save the grade before reviewing.
+            trigger: "body:not(:has(.o_select_menu_item)) .o_form_view .o_form_button_save",
+            run: "click",
         },
         {
-            trigger: ".o_form_view button[name='validate_tier']",
+            // Saved (the grade is on the server): only now validate the review.
+            trigger: ".o_form_view .o_form_saved .o_field_widget[name='grade']",
+        },
+        {
+            trigger: ".o_form_view .o_form_saved button[name='validate_tier']",
             run: "click",
         },
         {
