@@ -325,24 +325,38 @@ class LeadReceptionClaim(models.Model):
         self._check_decider()
         if self.filtered(lambda c: c.kind == "case" and not c.outcome):
             raise UserError(self.env._("The director records his decision first."))
-        entries = []
+        vals_list = []
         for claim in self.sudo():
             with self._guard_workflow():
                 claim.write({"state": "approved", "decided_by_id": self.env.uid})
             if claim.outcome == reception.LATER:
                 continue
-            entries += claim.team_id._protection_commission_entries(
+            lead = claim.lead_id
+            company = lead.company_id or claim.company_id
+            # The deal's commission (LP-16) is reversed and rebooked with the claim's shares
+            # through lead_protection's change path, never booked on top of it; a full claim
+            # moves the follow-up right to the claimant (LP-21).
+            vals_list.append(
                 {
-                    claim.claimant_id.id: claim.claimant_share,
-                    claim.booker_id.id: claim.booker_share,
-                },
-                claim.lead_id,
-                self.env._("Reception claim on %s", claim.lead_id.name),
-                RULE_REFS[claim.kind],
-                claim,
-                f"reception:claim:{claim.id}",
+                    "kind": "decision" if claim.kind == "case" else "claim",
+                    "rule_ref": RULE_REFS[claim.kind],
+                    "lead_id": lead.id,
+                    "company_id": company.id,
+                    "team_id": lead.team_id.id,
+                    "from_user_id": claim.booker_id.id,
+                    "to_user_id": claim.claimant_id.id,
+                    "from_share": claim.booker_share,
+                    "to_share": claim.claimant_share,
+                    "reason": claim.decision_note
+                    or self.env._("Reception claim approved (%s)", RULE_REFS[claim.kind]),
+                    "won_date": company._suite_today(lead.date_closed),
+                    "manager_id": self.env.uid,
+                    "manager_signed_by_id": self.env.uid,
+                    "manager_signed_on": fields.Datetime.now(),
+                }
             )
-        self.env["hr.employee"]._protection_book(entries)
+        if vals_list:
+            self.env["lead.protection.change"]._applied(vals_list)
         return True
 
     def action_refuse(self):

@@ -49,8 +49,21 @@ class TestReceptionClaims(LeadReceptionCommon):
         """LP-29: found the next day (00:00 on 1 March in Shanghai), half each."""
         claim = self._half_day_claim("2026-02-28 16:00:00")
         self.assertEqual(claim.outcome, "half")
+        booked = self._ledger("LP-16").filtered(lambda line: line.kind != "reversal")
         claim.with_user(self.user_manager).action_approve()
         self.assertEqual(sorted(self._ledger("LP-29").mapped("amount")), [100.0, 100.0])
+        # LP-16: the closer's commission booked at the win is replaced, never paid on top of
+        # the claim's shares: the deal pays its commission once.
+        self.assertTrue(booked, "the win booked the closer's commission")
+        self.assertEqual(set(booked.mapped("state")) - {"cancelled"}, set())
+        live = self.env["employee.incentive.line"].search(
+            [
+                ("source_key", "like", "lp18:%"),
+                ("rule_ref", "=", "LP-29"),
+                ("state", "!=", "cancelled"),
+            ]
+        )
+        self.assertEqual(sum(live.mapped("amount")), sum(booked.mapped("amount")))
 
     def test_lp29_found_later_stays_with_closer(self):
         """LP-29: found two days later, the deal stays the closer's: nothing booked."""
