@@ -14,6 +14,10 @@ with a translated message and change nothing, re-read as administrator. Mix
                                    names=["state"])
 """
 
+from datetime import date
+
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
@@ -39,6 +43,55 @@ def other_company_user(env, login, groups, name=None, company_name="Other Compan
 
 class AttackCase:
     """Assertions of the attacker tests (mix into a TransactionCase)."""
+
+    def form_readonly_fields(self, model, user):
+        """Fields the form view of ``model`` shows read-only to ``user``: read-only in the
+        arch (always) or in the model, and stored, not computed (the form sweep of the
+        attacker tests writes each of them through the API)."""
+        Model = self.env[model].with_user(user)
+        views = Model.get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        descriptions = views["models"][model]["fields"]
+        names = set()
+        for node in arch.iter("field"):
+            if any(parent.tag in ("list", "kanban") for parent in node.iterancestors()):
+                continue
+            name = node.get("name")
+            field = Model._fields.get(name)
+            if not field or not field.store or field.compute or field.related:
+                continue
+            if field.type in ("one2many", "many2many", "binary", "html"):
+                continue
+            readonly = node.get("readonly")
+            if readonly in ("1", "True", "true") or (
+                readonly is None and descriptions.get(name, {}).get("readonly")
+            ):
+                names.add(name)
+        return names
+
+    def other_value(self, record, name):
+        """A valid value of field ``name`` different from the record's, or None to skip it."""
+        field = record._fields[name]
+        current = record.sudo()[name]
+        if field.type == "selection":
+            options = [
+                key for key, _label in field._description_selection(self.env) if key != current
+            ]
+            return options[0] if options else None
+        if field.type == "boolean":
+            return not current
+        if field.type in ("char", "text"):
+            return f"{current or ''} forged"
+        if field.type in ("integer", "float", "monetary"):
+            return (current or 0) + 1
+        if field.type == "date":
+            return date(2020, 2, 2)
+        if field.type == "datetime":
+            return "2020-02-02 02:02:02"
+        if field.type == "many2one":
+            other = self.env[field.comodel_name].sudo().search([("id", "!=", current.id)], limit=1)
+            return other.id or None
+        return None
 
     def snapshot(self, records, names):
         """``names`` of ``records`` as the administrator reads them from the database."""

@@ -4,11 +4,12 @@ import contextlib
 from datetime import date
 
 from freezegun import freeze_time
-from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.incentive_ledger.tests.attack import AttackCase
 
 from .common import MANAGER, SALESMAN, USER, PartnerOnboardingCommon
 
@@ -17,7 +18,7 @@ REFUSED = UserError
 
 
 @tagged("post_install", "-at_install")
-class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
+class TestPartnerOnboardingAttacks(AttackCase, PartnerOnboardingCommon):
     """Every rule-decided field and every action of the addon, attacked through the model as
     an external API client would: by the record's owner, another salesperson of the
     introducing units, a central office member of another company, a user of another company,
@@ -475,14 +476,14 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
         user = self.user_intro
         for model, targets in records.items():
             self.assertTrue(targets, model)
-            readonly = self._form_readonly_fields(model, user)
+            readonly = self.form_readonly_fields(model, user)
             if model == "res.partner":
                 readonly = {name for name in readonly if name.startswith("onboarding_")}
             if model != "partner.onboarding.application.line":  # edited inside the form
                 self.assertTrue(readonly, model)
             for record in targets:
                 for name in sorted(readonly):
-                    value = self._other_value(record, name)
+                    value = self.other_value(record, name)
                     if value is None:
                         continue
                     before = record.sudo()[name]
@@ -499,50 +500,3 @@ class TestPartnerOnboardingAttacks(PartnerOnboardingCommon):
                         )
                     self.env.invalidate_all()
                     self.assertEqual(record.sudo()[name], before, f"{model}.{name}")
-
-    def _form_readonly_fields(self, model, user):
-        """Fields the form view of ``model`` shows read-only to ``user``: read-only in the
-        arch (always) or in the model, and stored, not computed."""
-        Model = self.env[model].with_user(user)
-        views = Model.get_views([(False, "form")])
-        arch = etree.fromstring(views["views"]["form"]["arch"])
-        descriptions = views["models"][model]["fields"]
-        names = set()
-        for node in arch.iter("field"):
-            if node.getparent() is not None and node.getparent().tag in ("list", "kanban"):
-                continue
-            name = node.get("name")
-            field = Model._fields.get(name)
-            if not field or not field.store or field.compute or field.related:
-                continue
-            if field.type in ("one2many", "many2many", "binary", "html"):
-                continue
-            readonly = node.get("readonly")
-            if readonly in ("1", "True", "true") or (
-                readonly is None and descriptions.get(name, {}).get("readonly")
-            ):
-                names.add(name)
-        return names
-
-    def _other_value(self, record, name):
-        field = record._fields[name]
-        current = record.sudo()[name]
-        if field.type == "selection":
-            options = [
-                key for key, _label in field._description_selection(self.env) if key != current
-            ]
-            return options[0] if options else None
-        if field.type == "boolean":
-            return not current
-        if field.type in ("char", "text"):
-            return f"{current or ''} forged"
-        if field.type in ("integer", "float", "monetary"):
-            return (current or 0) + 1
-        if field.type == "date":
-            return date(2020, 2, 2)
-        if field.type == "datetime":
-            return "2020-02-02 02:02:02"
-        if field.type == "many2one":
-            other = self.env[field.comodel_name].sudo().search([("id", "!=", current.id)], limit=1)
-            return other.id or None
-        return None

@@ -3,8 +3,6 @@
 import contextlib
 from datetime import date
 
-from lxml import etree
-
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -180,11 +178,11 @@ class TestServiceScorecardAttacks(AttackCase, ServiceScorecardCommon):
         }
         user = self.user_supervisor
         for model, targets in records.items():
-            readonly = self._form_readonly_fields(model, user)
+            readonly = self.form_readonly_fields(model, user)
             self.assertTrue(readonly, model)
             for record in targets:
                 for name in sorted(readonly):
-                    value = self._other_value(record, name)
+                    value = self.other_value(record, name)
                     if value is None:
                         continue
                     before = record.sudo()[name]
@@ -199,49 +197,3 @@ class TestServiceScorecardAttacks(AttackCase, ServiceScorecardCommon):
                         self.assertEqual(record.sudo()[name], before, f"{model}.{name}")
                     self.env.invalidate_all()
                     self.assertEqual(record.sudo()[name], before, f"{model}.{name}")
-
-    def _form_readonly_fields(self, model, user):
-        """Stored, not computed fields the form of ``model`` shows read-only to ``user``."""
-        Model = self.env[model].with_user(user)
-        views = Model.get_views([(False, "form")])
-        arch = etree.fromstring(views["views"]["form"]["arch"])
-        descriptions = views["models"][model]["fields"]
-        names = set()
-        for node in arch.iter("field"):
-            if any(parent.tag in ("list", "kanban") for parent in node.iterancestors()):
-                continue
-            name = node.get("name")
-            field = Model._fields.get(name)
-            if not field or not field.store or field.compute or field.related:
-                continue
-            if field.type in ("one2many", "many2many", "binary", "html"):
-                continue
-            readonly = node.get("readonly")
-            if readonly in ("1", "True", "true") or (
-                readonly is None and descriptions.get(name, {}).get("readonly")
-            ):
-                names.add(name)
-        return names
-
-    def _other_value(self, record, name):
-        field = record._fields[name]
-        current = record.sudo()[name]
-        if field.type == "selection":
-            options = [
-                key for key, _label in field._description_selection(self.env) if key != current
-            ]
-            return options[0] if options else None
-        if field.type == "boolean":
-            return not current
-        if field.type in ("char", "text"):
-            return f"{current or ''} forged"
-        if field.type in ("integer", "float", "monetary"):
-            return (current or 0) + 1
-        if field.type == "date":
-            return date(2020, 2, 2)
-        if field.type == "datetime":
-            return "2020-02-02 02:02:02"
-        if field.type == "many2one":
-            other = self.env[field.comodel_name].sudo().search([("id", "!=", current.id)], limit=1)
-            return other.id or None
-        return None
