@@ -193,10 +193,26 @@ class LeadProtectionKey(models.Model):
         ):
             self.flush_model()
 
+    # Above this many keys, the keys are given as arrays (see _values_sql).
+    _VALUES_LIST_MAX = 16
+
     @api.model
     def _values_sql(self, keys):
-        """``VALUES (type, value), ...``: a literal list plans faster than ``unnest`` of two
-        arrays (0.05 ms instead of 0.13 ms at every call)."""
+        """The (type, value) pairs of ``keys`` for ``(key_type, key_value) IN (...)``.
+
+        The keys of one customer as a literal ``VALUES`` list: it plans faster than
+        ``unnest`` of two arrays (0.05 ms instead of 0.13 ms at every collision check). The
+        keys of a batch as ``unnest`` of two arrays: for a long ``VALUES`` list the planner
+        hashes it and scans the whole table (50 ms for 2,000 keys among 100,000, growing
+        with the table), for the arrays it probes the index key by key (3 ms).
+        """
+        keys = list(keys)
+        if len(keys) > self._VALUES_LIST_MAX:
+            return SQL(
+                "SELECT * FROM unnest(%s::varchar[], %s::varchar[])",
+                [key[0] for key in keys],
+                [key[1] for key in keys],
+            )
         rows = SQL(", ").join(SQL("(%s, %s)", key_type, value) for key_type, value in keys)
         return SQL("VALUES %s", rows)
 

@@ -218,8 +218,13 @@ class LeadProtectionRegistration(models.Model):
         )
 
     @api.model
-    def _prepare_registration(self, lead, kind):
-        """Values of the registration of ``lead``, or the list of what to fix (LP-1)."""
+    def _prepare_registration(self, lead, kind, memo=None):
+        """Values of the registration of ``lead``, or the list of what to fix (LP-1).
+
+        :param memo: a dict shared by the leads of one batch (same kind, same company):
+            what does not depend on the lead is read once
+        """
+        memo = {} if memo is None else memo
         errors = []
         if lead.company_id and lead.company_id != self.env.company:
             errors.append(
@@ -275,11 +280,12 @@ class LeadProtectionRegistration(models.Model):
                     lead=lead.display_name,
                 )
             )
-        # Salespeople may not read ir.model.fields; the kind's configuration is not secret.
-        required = kind.sudo().required_field_ids
-        missing = identity.missing_fields(
-            {f.name: lead[f.name] for f in required}, required.mapped("name")
-        )
+        if ("required", kind) not in memo:
+            # Salespeople may not read ir.model.fields; the kind's configuration is not secret.
+            required = kind.sudo().required_field_ids
+            memo[("required", kind)] = required, required.mapped("name")
+        required, required_names = memo[("required", kind)]
+        missing = identity.missing_fields({f.name: lead[f.name] for f in required}, required_names)
         if missing:
             errors.append(
                 self.env._(
@@ -295,15 +301,17 @@ class LeadProtectionRegistration(models.Model):
             return None, errors
         company = lead.company_id or self.env.company
         commercial = lead.partner_id.commercial_partner_id
-        # Day D is the registration's date in the company's time zone (LP-3).
-        today = company._protection_date()
+        if ("window", kind, company) not in memo:
+            # Day D is the registration's date in the company's time zone (LP-3).
+            today = company._protection_date()
+            memo[("window", kind, company)] = kind._last_day(today, company)
         vals = {
             "lead_id": lead.id,
             "user_id": self.env.uid,
             "team_id": lead.team_id.id,
             "company_id": company.id,
             "kind_id": kind.id,
-            "last_day": kind._last_day(today, company),
+            "last_day": memo[("window", kind, company)],
             "customer_name": customer_name,
             "phone": e164,
             "email": lead.email_normalized or False,
@@ -342,8 +350,9 @@ class LeadProtectionRegistration(models.Model):
         if getattr(kind, "_name", None) != "lead.protection.kind" or len(kind) != 1:
             raise UserError(self.env._("Choose one kind of registration."))
         prepared, errors = [], []
+        memo = {}
         for lead in leads:
-            result, lead_errors = self._prepare_registration(lead, kind)
+            result, lead_errors = self._prepare_registration(lead, kind, memo=memo)
             errors += lead_errors
             prepared.append(result)
         if errors:

@@ -128,14 +128,17 @@ class LeadProtectionRegistration(models.Model):
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
     @api.model
-    def _prepare_registration(self, lead, kind):
-        result, errors = super()._prepare_registration(lead, kind)
+    def _prepare_registration(self, lead, kind, memo=None):
+        memo = {} if memo is None else memo
+        result, errors = super()._prepare_registration(lead, kind, memo=memo)
         if result:
+            if ("role", kind) not in memo:
+                memo[("role", kind)] = kind.sudo().protection_role
             vals, _keys = result
             # Inserted with the registration: their batch recomputation after the insert
             # finds the same values and writes nothing (no UPDATE of the batch).
             vals["sheet_completeness"] = sheets.completeness(vals)
-            vals["protection_role"] = kind.sudo().protection_role
+            vals["protection_role"] = memo[("role", kind)]
         return result, errors
 
     @api.depends(*sheets.EVIDENCE_FIELDS)
