@@ -206,18 +206,7 @@ def main():
         floor_cnx.close()
 
         keys = Registration._lead_keys(Lead.browse(sample[0]))
-        cr.execute(
-            SQL(
-                """EXPLAIN (ANALYZE, BUFFERS) SELECT key.key_type, key.key_value,
-                       key.registration_id, key.user_id
-                  FROM lead_protection_key key
-                 WHERE key.active AND key.company_id = %s
-                   AND (key.key_type, key.key_value) IN (%s)
-                   AND (key.protected_until IS NULL OR key.protected_until > now())""",
-                company_id,
-                Key._values_sql(keys),
-            )
-        )
+        cr.execute(SQL("EXPLAIN (ANALYZE, BUFFERS) %s", Key._find_active_sql(company_id, keys)[0]))
         plan = "\n".join(row[0] for row in cr.fetchall())
         index_only = "Index Only Scan" in plan and "Seq Scan" not in plan
 
