@@ -6,18 +6,21 @@ Confirming: N employees with an `hr.version` on a structure whose parent is the 
 Ledger" structure, one approved ledger bonus each, one payslip batch of N payslips computed
 ONCE with the bridge (so the payslips carry the ledger inputs and lines) and committed to
 the benchmark database, reused by the next runs. Each round then confirms the same batch
-twice, each side inside a SAVEPOINT rolled back after, in alternating order:
+three times, each side inside a SAVEPOINT rolled back after, each side first in turn:
 - OCA: OCA payroll's own `action_payslip_done` (without recomputation: one state write);
 - ours: `action_payslip_done` of the bridge on the whole batch (the same state write, then
-  the batch's ledger lines claimed and checked with one statement).
-Mail tracking is off on both sides (the bare state write); `--tracking` also times both
-with tracking on, as a user's click runs them (one tracking message per payslip).
+  the batch's ledger lines claimed and checked with one statement);
+- floor: OCA's confirmation plus the bare UPDATE of the ledger lines, nothing checked (the
+  least any claim can cost: the ledger rows must be written).
+Mail tracking is off (the bare state write); `--tracking` also times the three with
+tracking on, as a user's click runs them (one tracking message per payslip).
 
 Computing: on `--compute-count` fresh employees, OCA payroll's own `compute_sheet` (the
 bridge's override skipped) vs ours (ledger inputs synced first), each side in its own
 transaction rolled back, alternating, `--compute-rounds` rounds (0 skips it).
 
-Prints per step the median and p95 seconds, queries, and the ratio ours/OCA of the medians.
+Prints per step the median and p95 seconds, queries, and the ratios of the medians ours/OCA
+and ours/floor.
 
 Run it with `bench/run payroll_confirm [--count 1000] [--rounds 7] [--compute-count 50]`.
 """
@@ -120,6 +123,26 @@ def timed(env, function):
     return time.perf_counter() - start, env.cr.sql_log_count - queries
 
 
+TABLES = (
+    "hr_payslip",
+    "hr_payslip_input",
+    "hr_payslip_line",
+    "employee_incentive_line",
+    "mail_message",
+    "mail_tracking_value",
+)
+
+
+def vacuum(registry, analyze=False):
+    """Remove the row versions the rolled-back rounds left, so that no side pays for the
+    previous ones."""
+    with registry.cursor() as cr:
+        cr._cnx.autocommit = True
+        for table in TABLES:
+            cr.execute(f"VACUUM {'ANALYZE ' if analyze else ''}{table}")
+        cr._cnx.autocommit = False
+
+
 def confirm_batch(registry, count):
     """The ids of a computed, unconfirmed batch of N payslips, built and committed once."""
     name = f"Bench confirm {count}"
@@ -148,22 +171,48 @@ def confirm_batch(registry, count):
         return payslips.ids
 
 
-def measure_confirm(env, ids, ours, tracking):
+def floor_confirm(env, payslips):
+    """OCA's confirmation plus the bare UPDATE of the ledger lines, nothing checked: the
+    least any claim costs (the ledger rows must be written)."""
+    OcaPayslip.action_payslip_done(payslips)
+    env.flush_all()
+    env.cr.execute(
+        """
+        WITH slip AS MATERIALIZED (
+            SELECT id, employee_id, company_id, date_to FROM hr_payslip WHERE id = ANY(%s)
+        )
+        UPDATE employee_incentive_line AS line
+           SET state = 'paid', payslip_id = slip.id, paid_date = slip.date_to,
+               write_uid = %s, write_date = (now() at time zone 'UTC')
+          FROM slip
+         WHERE line.employee_id = slip.employee_id
+           AND line.company_id = slip.company_id
+           AND line.date <= slip.date_to
+           AND line.state = 'approved'
+           AND line.payslip_id IS NULL
+        """,
+        [payslips.ids, env.uid],
+    )
+
+
+def measure_confirm(env, ids, side, tracking):
     """Confirm the batch inside a savepoint rolled back after; (seconds, queries)."""
     env = env(context={} if tracking else {"tracking_disable": True})
     payslips = env["hr.payslip"].browse(ids).with_context(without_compute_sheet=True)
     env.cr.execute("SAVEPOINT bench_confirm")
     try:
-        if ours:
+        if side == "ours":
             result = timed(env, payslips.action_payslip_done)
-            env.cr.execute(
-                "SELECT count(*) FROM employee_incentive_line WHERE payslip_id = ANY(%s)",
-                [ids],
-            )
-            paid = env.cr.fetchone()[0]
-            assert paid == len(ids), f"{paid} ledger lines paid, expected {len(ids)}"
+        elif side == "floor":
+            result = timed(env, lambda: floor_confirm(env, payslips))
         else:
             result = timed(env, lambda: OcaPayslip.action_payslip_done(payslips))
+        env.cr.execute(
+            "SELECT count(*) FROM employee_incentive_line WHERE payslip_id = ANY(%s)", [ids]
+        )
+        paid = env.cr.fetchone()[0]
+        expected = 0 if side == "OCA" else len(ids)
+        assert paid == expected, f"{side}: {paid} ledger lines paid, expected {expected}"
         env.cr.execute(
             "SELECT count(*) FROM hr_payslip WHERE id = ANY(%s) AND state = 'done'", [ids]
         )
@@ -177,11 +226,11 @@ def measure_confirm(env, ids, ours, tracking):
     return result
 
 
-def measure_compute(registry, count, ours):
+def measure_compute(registry, count, side):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         payslips = batch(env, employees_with_bonus(env, count, "Bench compute"), "Bench compute")
-        if ours:
+        if side == "ours":
             result = timed(env, payslips.compute_sheet)
         else:
             result = timed(env, lambda: OcaPayslip.compute_sheet(payslips))
@@ -206,43 +255,55 @@ def main():
     parser.add_argument("--compute-rounds", type=int, default=3)
     args = parser.parse_args()
     registry = Registry(args.database)
-    steps = {}  # step name -> {ours: [(seconds, queries)]}
+    steps = {}  # step name -> {side: [(seconds, queries)]}
+
+    def record(step, side, result):
+        steps.setdefault(step, {}).setdefault(side, []).append(result)
+
+    def rotated(sides, round_):
+        """Each side in turn first, so that a load change weighs alike on all."""
+        shift = round_ % len(sides)
+        return sides[shift:] + sides[:shift]
 
     ids = confirm_batch(registry, args.count)
+    vacuum(registry, analyze=True)
     variants = [("confirm", False)] + ([("confirm, tracking on", True)] if args.tracking else [])
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         # A warm-up of each side: the first round would pay for loading the code paths.
-        for ours in (False, True):
-            measure_confirm(env, ids, ours, False)
+        for side in ("OCA", "floor", "ours"):
+            measure_confirm(env, ids, side, False)
         for round_ in range(args.rounds):
             for step, tracking in variants:
-                for ours in (round_ % 2 == 0, round_ % 2 == 1):
-                    steps.setdefault(step, {True: [], False: []})[ours].append(
-                        measure_confirm(env, ids, ours, tracking)
-                    )
+                for side in rotated(["OCA", "floor", "ours"], round_):
+                    record(step, side, measure_confirm(env, ids, side, tracking))
+                    vacuum(registry)
         cr.rollback()
     for round_ in range(args.compute_rounds):
-        for ours in (round_ % 2 == 0, round_ % 2 == 1):
-            steps.setdefault("compute", {True: [], False: []})[ours].append(
-                measure_compute(registry, args.compute_count, ours)
-            )
+        for side in rotated(["OCA", "ours"], round_):
+            record("compute", side, measure_compute(registry, args.compute_count, side))
 
     print(
         f"confirm: {args.count} payslips, {args.rounds} rounds; compute: "
         f"{args.compute_count} payslips, {args.compute_rounds} rounds; "
         f"load average {os.getloadavg()[0]:.2f}"
     )
-    header = ("step", "OCA p50 s", "OCA p95 s", "OCA q", "ours p50 s", "ours p95 s", "ours q")
-    print(f"{header[0]:<22}" + "".join(f"{h:>12}" for h in header[1:]) + f"{'ours/OCA':>10}")
+    print(
+        f"{'step':<22}{'OCA p50 s':>11}{'p95 s':>9}{'q':>6}{'floor p50 s':>13}{'q':>6}"
+        f"{'ours p50 s':>12}{'p95 s':>9}{'q':>6}{'ours/OCA':>10}{'ours/floor':>12}"
+    )
     for step, results in steps.items():
-        oca_p50, oca_p95 = stats([r[0] for r in results[False]])
-        ours_p50, ours_p95 = stats([r[0] for r in results[True]])
-        oca_q = stats([r[1] for r in results[False]])[0]
-        ours_q = stats([r[1] for r in results[True]])[0]
+        figures = {}
+        for side, values in results.items():
+            p50, p95 = stats([value[0] for value in values])
+            figures[side] = (p50, p95, stats([value[1] for value in values])[0])
+        oca, ours = figures["OCA"], figures["ours"]
+        floor = figures.get("floor")
         print(
-            f"{step:<22}{oca_p50:>12.4f}{oca_p95:>12.4f}{oca_q:>12}"
-            f"{ours_p50:>12.4f}{ours_p95:>12.4f}{ours_q:>12}{ours_p50 / oca_p50:>9.2f}x"
+            f"{step:<22}{oca[0]:>11.4f}{oca[1]:>9.4f}{oca[2]:>6}"
+            + (f"{floor[0]:>13.4f}{floor[2]:>6}" if floor else f"{'':>13}{'':>6}")
+            + f"{ours[0]:>12.4f}{ours[1]:>9.4f}{ours[2]:>6}{ours[0] / oca[0]:>9.2f}x"
+            + (f"{ours[0] / floor[0]:>11.2f}x" if floor else "")
         )
 
 

@@ -231,12 +231,15 @@ class HrPayslip(models.Model):
         # the rows returned are decided in Python with the payroll's tolerance.
         self.env.cr.execute(
             """
-            WITH slip AS (
-                SELECT id, employee_id, company_id, date_to
+            WITH batch AS MATERIALIZED (
+                SELECT id, employee_id, company_id, date_to,
+                       state = 'done' AND credit_note IS NOT TRUE AS pays
                   FROM hr_payslip
                  WHERE id = ANY(%(ids)s)
-                   AND state = 'done'
-                   AND credit_note IS NOT TRUE
+            ), slip AS (
+                -- Filtered after the scan: the planner's statistics of hr_payslip.state
+                -- (e.g. no payslip done yet) must not make it expect a single row.
+                SELECT id, employee_id, company_id, date_to FROM batch WHERE pays
             ), claimed AS (
                 UPDATE employee_incentive_line AS line
                    SET state = 'paid', payslip_id = slip.id, paid_date = slip.date_to,
@@ -261,26 +264,29 @@ class HrPayslip(models.Model):
                   JOIN slip ON slip.id = input.payslip_id
                  WHERE input.code = ANY(%(codes)s)
               GROUP BY 1, 2
-            ), paid AS (
-                SELECT DISTINCT rule_line.slip_id, rule_line.code
-                  FROM hr_payslip_line AS rule_line
-                  JOIN slip ON slip.id = rule_line.slip_id
-                 WHERE rule_line.code = ANY(%(codes)s)
-                   AND rule_line.active
+            ), result AS (
+                SELECT COALESCE(expected.slip_id, claimed_sum.slip_id) AS slip_id,
+                       COALESCE(expected.code, claimed_sum.code) AS code,
+                       expected.amount AS expected, claimed_sum.amount AS claimed
+                  FROM expected
+             FULL JOIN claimed_sum
+                    ON claimed_sum.slip_id = expected.slip_id
+                   AND claimed_sum.code = expected.code
             )
-            SELECT COALESCE(expected.slip_id, claimed_sum.slip_id),
-                   COALESCE(expected.code, claimed_sum.code),
-                   expected.amount, claimed_sum.amount, paid.code IS NOT NULL
-              FROM expected
-         FULL JOIN claimed_sum
-                ON claimed_sum.slip_id = expected.slip_id
-               AND claimed_sum.code = expected.code
-         LEFT JOIN paid
-                ON paid.slip_id = expected.slip_id
-               AND paid.code = expected.code
-             WHERE ABS(COALESCE(expected.amount, 0) - COALESCE(claimed_sum.amount, 0))
-                   >= 0.000001
-                OR (expected.amount != 0 AND paid.code IS NULL)
+            SELECT result.slip_id, result.code, result.expected, result.claimed,
+                   rule.paid IS NOT NULL
+              FROM result
+                   -- One index probe per payslip and code, whatever the size of the table.
+         LEFT JOIN LATERAL (
+                       SELECT TRUE AS paid
+                         FROM hr_payslip_line AS rule_line
+                        WHERE rule_line.slip_id = result.slip_id
+                          AND rule_line.code = result.code
+                          AND rule_line.active
+                        LIMIT 1
+                   ) AS rule ON result.expected != 0
+             WHERE ABS(COALESCE(result.expected, 0) - COALESCE(result.claimed, 0)) >= 0.000001
+                OR (result.expected != 0 AND rule.paid IS NULL)
             """,
             {
                 "ids": self.ids,
