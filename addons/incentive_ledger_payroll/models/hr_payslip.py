@@ -192,7 +192,8 @@ class HrPayslip(models.Model):
 
         OCA payroll reads ``prevent_compute_on_confirm`` on ``self`` and so confirms one
         payslip at a time; here the sheets that need it are computed together first, then
-        confirmed and their ledger lines claimed with one UPDATE for the whole batch.
+        confirmed by OCA's one state write, and their ledger lines claimed and checked by
+        one more statement for the whole batch (``_claim_incentive_lines``).
         """
         payslips = self
         if len(self) > 1:
