@@ -14,8 +14,8 @@ and the SQL statements it ran most often.
 """
 
 import argparse
-import collections
 import cProfile
+import os
 import pstats
 import random
 import statistics
@@ -61,15 +61,20 @@ def main():
             env.invalidate_all()
             before = cr.sql_log_count
             profile = cProfile.Profile() if args.profile and run == args.runs - 1 else None
-            statements = collections.Counter()
+            statements = {}
             if profile:
                 execute = type(cr).execute
 
                 def counting(
                     self, query, params=None, log_exceptions=True, _run=execute, _seen=statements
                 ):
-                    _seen[str(query)[:150]] += 1
-                    return _run(self, query, params, log_exceptions)
+                    started = time.perf_counter()
+                    try:
+                        return _run(self, query, params, log_exceptions)
+                    finally:
+                        key = str(query)[:150]
+                        count, spent = _seen.get(key, (0, 0.0))
+                        _seen[key] = (count + 1, spent + time.perf_counter() - started)
 
                 type(cr).execute = counting
                 profile.enable()
@@ -93,9 +98,17 @@ def main():
         f"({queries} queries in the last run)"
     )
     if args.profile:
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
-        for statement, count in statements.most_common(10):
-            print(f"{count:6} {statement}")
+        if os.environ.get("BENCH_PROFILE_OUT"):
+            profile.dump_stats(os.environ["BENCH_PROFILE_OUT"])
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(
+            int(os.environ.get("BENCH_PROFILE_LINES", 25))
+        )
+        total = sum(spent for _count, spent in statements.values())
+        print(f"statements, by time: count, seconds, text (all: {total:.3f} s)")
+        for statement, (count, spent) in sorted(statements.items(), key=lambda item: -item[1][1])[
+            :30
+        ]:
+            print(f"{count:6} {spent:7.3f} {statement}")
 
 
 if __name__ == "__main__":

@@ -371,3 +371,43 @@ def test_good_and_empty_values_pass():
     }
     assert inputs.problems(vals, SPECS) == []
     assert inputs.problems(dict.fromkeys(SPECS, False) | {"flag": True}, SPECS) == []
+
+
+# --- LP-1: the quick E.164 path agrees with the phone parser
+
+
+def _parser_e164(number, region):
+    """phone_validation's phone_format(..., force_format="E164"): parse, reparse the
+    international form, E.164 when valid, else None."""
+    phonenumbers = pytest.importorskip("phonenumbers")
+    try:
+        parsed = phonenumbers.parse(number, region, keep_raw_input=True)
+        international = phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        parsed = phonenumbers.parse(international, region, keep_raw_input=True)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(parsed) or not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_lp1_quick_e164_is_the_parsers_answer_or_none():
+    """LP-1: for every 3-digit prefix, national and international, the quick path gives
+    the parser's E.164 or leaves the number to the parser; plain mobiles take it."""
+    metadata = identity.mobile_metadata("CN")
+    assert metadata and metadata[0] == "86"
+    quick = 0
+    for prefix in range(100, 200):
+        for tail in ("00000000", "12345678", "99999999", "1234567", "123456789"):
+            for number in (f"{prefix}{tail}", f"+86{prefix}{tail}", f"0{prefix}{tail}"):
+                result = identity.quick_mobile_e164(number, metadata)
+                if result is not None:
+                    quick += 1
+                    assert result == _parser_e164(number, "CN"), number
+    assert quick > 200  # the usual mobiles do take the quick path
+    assert identity.quick_mobile_e164("13800138000", metadata) == "+8613800138000"
+    assert identity.quick_mobile_e164("+12025550123", metadata) is None  # another country
+    assert identity.quick_mobile_e164("02150801234", metadata) is None  # a fixed line
+    assert identity.quick_mobile_e164("13800138000", None) is None

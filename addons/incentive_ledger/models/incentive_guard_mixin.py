@@ -196,6 +196,34 @@ class IncentiveGuardMixin(models.AbstractModel):
 
     # --- ORM
 
+    def _check_company(self, fnames=None):
+        """Odoo's company consistency check, in batch: Odoo filters the linked records of
+        each record one by one (about 0.1 ms a record in a batch registration). The domain
+        depends only on the company, so the records of one company are checked together,
+        per field; any inconsistency goes back to Odoo's check for its message."""
+        if len(self) < 2 or "company_id" not in self._fields:
+            return super()._check_company(fnames)
+        if fnames is None or {"company_id", "company_ids"} & set(fnames):
+            fnames = self._fields
+        names = [
+            name
+            for name in fnames
+            if self._fields[name].relational
+            and self._fields[name].check_company
+            and not self._fields[name].company_dependent
+        ]
+        for company, group in self.sudo().grouped("company_id").items():
+            for name in names:
+                corecords = group[name]
+                if not corecords:
+                    continue
+                domain = corecords._check_company_domain(company)
+                if domain and corecords != corecords.with_context(
+                    active_test=False
+                ).filtered_domain(domain):
+                    return super()._check_company(fnames)
+        return None
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -67,9 +67,40 @@ class LeadProtectionKey(models.Model):
         "This customer is already protected by another registration.",
     )
 
+    # The history of who registered whom (inactive keys too): LP-4's "still followed up",
+    # LP-10's "did he ever register this customer", without reading the whole table.
+    _customer_history = models.Index("(company_id, key_type, key_value)")
+
     def _guard_deletable(self):
         """Keys are the history of who registered whom (LP-10): never deleted directly."""
         return self.browse()
+
+    @api.model
+    def _insert_rows(self, rows):
+        """Insert the keys of a batch of registrations in one statement (LP-1, LP-5).
+
+        ``rows``: (registration id, company id, key type, key value, user id, active,
+        protected until) tuples, decided by the registration workflow (the only writer of
+        keys). Keys have no computed field, default or Python constraint to run; the
+        database's constraints hold (the partial unique index raises UniqueViolation when
+        another worker took a key first). Through the ORM the keys of a batch of 1,000
+        registrations cost about a tenth of the batch.
+        """
+        if not rows:
+            return
+        self.env.cr.execute(
+            """
+            INSERT INTO lead_protection_key
+                   (registration_id, company_id, key_type, key_value, user_id, active,
+                    protected_until)
+            SELECT * FROM unnest(%s::int4[], %s::int4[], %s::varchar[], %s::varchar[],
+                                 %s::int4[], %s::bool[], %s::timestamp[])
+            """,
+            [list(column) for column in zip(*rows, strict=True)],
+        )
+        self.env["lead.protection.registration"].browse(
+            {row[0] for row in rows}
+        ).invalidate_recordset(["key_ids"])
 
     @api.model
     def _registered_by(self, user_id, company_id, keys):
@@ -162,10 +193,26 @@ class LeadProtectionKey(models.Model):
         ):
             self.flush_model()
 
+    # Above this many keys, the keys are given as arrays (see _values_sql).
+    _VALUES_LIST_MAX = 16
+
     @api.model
     def _values_sql(self, keys):
-        """``VALUES (type, value), ...``: a literal list plans faster than ``unnest`` of two
-        arrays (0.05 ms instead of 0.13 ms at every call)."""
+        """The (type, value) pairs of ``keys`` for ``(key_type, key_value) IN (...)``.
+
+        The keys of one customer as a literal ``VALUES`` list: it plans faster than
+        ``unnest`` of two arrays (0.05 ms instead of 0.13 ms at every collision check). The
+        keys of a batch as ``unnest`` of two arrays: for a long ``VALUES`` list the planner
+        hashes it and scans the whole table (50 ms for 2,000 keys among 100,000, growing
+        with the table), for the arrays it probes the index key by key (3 ms).
+        """
+        keys = list(keys)
+        if len(keys) > self._VALUES_LIST_MAX:
+            return SQL(
+                "SELECT * FROM unnest(%s::varchar[], %s::varchar[])",
+                [key[0] for key in keys],
+                [key[1] for key in keys],
+            )
         rows = SQL(", ").join(SQL("(%s, %s)", key_type, value) for key_type, value in keys)
         return SQL("VALUES %s", rows)
 
@@ -198,6 +245,40 @@ class LeadProtectionKey(models.Model):
             )
         )
         return self.env.cr.fetchall()
+
+    @api.model
+    def _release_and_find(self, company_id, keys, now=None):
+        """:meth:`_release_ended` then :meth:`_find_active`, in one index-only round trip
+        when no key among ``keys`` has ended (the usual case): the active keys are read
+        with their end, and only the ended ones are released.
+
+        :return: list of (key type, key value, registration id, user id) protecting now
+        """
+        keys = list(keys)
+        if not keys:
+            return []
+        now = now or fields.Datetime.now()
+        self._flush_pending()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT key.key_type, key.key_value, key.registration_id, key.user_id,
+                       key.protected_until IS NULL OR key.protected_until > %s
+                  FROM lead_protection_key key
+                 WHERE key.active
+                   AND key.company_id = %s
+                   AND (key.key_type, key.key_value) IN (%s)
+                """,
+                now,
+                company_id,
+                self._values_sql(keys),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        ended = [(key_type, key_value) for key_type, key_value, *_rest, on in rows if not on]
+        if ended:
+            self._release_ended(company_id, ended, now=now)
+        return [row[:4] for row in rows if row[4]]
 
     @api.model
     def _release_ended(self, company_id, keys, now=None):

@@ -130,18 +130,34 @@ class LeadProtectionRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # mail.thread subscribes the creating user to all the new records in one query, then
-        # auto-subscribes each record's salesperson with one follower query per record. A
-        # registration's salesperson is the user registering (LP-1): already subscribed.
+        # mail.thread subscribes the creating user and logs the creation note through one
+        # ORM create per record, and auto-subscribes each record's salesperson with one
+        # follower query per record. A batch registration does the first two in constant
+        # queries (_suite_log_creation); a registration's salesperson is the user
+        # registering (LP-1): already subscribed. The registration has no tracking template
+        # (_track_template): mail_notrack spares the pre-commit call per new record that
+        # would look for one; the values of new records are never tracked anyway.
+        context = self.env.context
+        chatter = not context.get("tracking_disable")
+        subscribe = chatter and not context.get("mail_create_nosubscribe")
+        log = chatter and not context.get("mail_create_nolog")
         registrations = super(
-            LeadProtectionRegistration, self.with_context(protection_creating=True)
+            LeadProtectionRegistration,
+            self.with_context(
+                protection_creator_follows=subscribe,
+                mail_create_nosubscribe=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+            ),
         ).create(vals_list)
-        return registrations.with_env(self.env)
+        registrations = registrations.with_env(self.env)
+        if subscribe or log:
+            registrations._suite_log_creation(subscribe=subscribe, log=log)
+        return registrations
 
     def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
         if (
-            self.env.context.get("protection_creating")
-            and not self.env.context.get("mail_create_nosubscribe")
+            self.env.context.get("protection_creator_follows")
             and updated_values.get("user_id") == self.env.uid
             and self.env.user.active
             and not self.env.user.share
@@ -178,8 +194,16 @@ class LeadProtectionRegistration(models.Model):
         cleaned, error = identity.clean_phone_input(lead.phone or lead.partner_id.phone)
         if error:
             return False
+        return self._protection_e164(lead, cleaned)
+
+    @api.model
+    def _protection_e164(self, lead, cleaned):
+        """E.164 of a cleaned number of ``lead``'s customer (LP-1): plain mobiles directly
+        from the phone metadata, anything else through phone_validation."""
         country = self._protection_country(lead)
-        return lead._phone_format(number=cleaned, country=country, force_format="E164")
+        return identity.quick_mobile_e164(
+            cleaned, country.code and identity.mobile_metadata(country.code)
+        ) or lead._phone_format(number=cleaned, country=country, force_format="E164")
 
     @api.model
     def _lead_keys(self, lead):
@@ -194,8 +218,13 @@ class LeadProtectionRegistration(models.Model):
         )
 
     @api.model
-    def _prepare_registration(self, lead, kind):
-        """Values of the registration of ``lead``, or the list of what to fix (LP-1)."""
+    def _prepare_registration(self, lead, kind, memo=None):
+        """Values of the registration of ``lead``, or the list of what to fix (LP-1).
+
+        :param memo: a dict shared by the leads of one batch (same kind, same company):
+            what does not depend on the lead is read once
+        """
+        memo = {} if memo is None else memo
         errors = []
         if lead.company_id and lead.company_id != self.env.company:
             errors.append(
@@ -235,8 +264,7 @@ class LeadProtectionRegistration(models.Model):
                 )
             )
         else:
-            country = self._protection_country(lead)
-            e164 = lead._phone_format(number=cleaned, country=country, force_format="E164")
+            e164 = self._protection_e164(lead, cleaned)
             if not identity.is_complete_mobile(e164, MOBILE_FORMATS):
                 errors.append(
                     self.env._(
@@ -252,11 +280,12 @@ class LeadProtectionRegistration(models.Model):
                     lead=lead.display_name,
                 )
             )
-        # Salespeople may not read ir.model.fields; the kind's configuration is not secret.
-        required = kind.sudo().required_field_ids
-        missing = identity.missing_fields(
-            {f.name: lead[f.name] for f in required}, required.mapped("name")
-        )
+        if ("required", kind) not in memo:
+            # Salespeople may not read ir.model.fields; the kind's configuration is not secret.
+            required = kind.sudo().required_field_ids
+            memo[("required", kind)] = required, required.mapped("name")
+        required, required_names = memo[("required", kind)]
+        missing = identity.missing_fields({f.name: lead[f.name] for f in required}, required_names)
         if missing:
             errors.append(
                 self.env._(
@@ -272,15 +301,17 @@ class LeadProtectionRegistration(models.Model):
             return None, errors
         company = lead.company_id or self.env.company
         commercial = lead.partner_id.commercial_partner_id
-        # Day D is the registration's date in the company's time zone (LP-3).
-        today = company._protection_date()
+        if ("window", kind, company) not in memo:
+            # Day D is the registration's date in the company's time zone (LP-3).
+            today = company._protection_date()
+            memo[("window", kind, company)] = kind._last_day(today, company)
         vals = {
             "lead_id": lead.id,
             "user_id": self.env.uid,
             "team_id": lead.team_id.id,
             "company_id": company.id,
             "kind_id": kind.id,
-            "last_day": kind._last_day(today, company),
+            "last_day": memo[("window", kind, company)],
             "customer_name": customer_name,
             "phone": e164,
             "email": lead.email_normalized or False,
@@ -290,9 +321,12 @@ class LeadProtectionRegistration(models.Model):
             "commercial_partner_id": commercial.id if commercial.is_company else False,
             "street": lead.street,
             "city": lead.city,
-            "expected_revenue": lead.expected_revenue,
             "expected_signing_date": lead.date_deadline,
         }
+        if lead.expected_revenue:
+            # A monetary value costs a currency lookup per record at insert: given only
+            # when there is one (LP-19 evidence usually comes later).
+            vals["expected_revenue"] = lead.expected_revenue
         keys = identity.customer_keys(
             phone=e164,
             email=vals["email"],
@@ -316,8 +350,9 @@ class LeadProtectionRegistration(models.Model):
         if getattr(kind, "_name", None) != "lead.protection.kind" or len(kind) != 1:
             raise UserError(self.env._("Choose one kind of registration."))
         prepared, errors = [], []
+        memo = {}
         for lead in leads:
-            result, lead_errors = self._prepare_registration(lead, kind)
+            result, lead_errors = self._prepare_registration(lead, kind, memo=memo)
             errors += lead_errors
             prepared.append(result)
         if errors:
@@ -329,8 +364,7 @@ class LeadProtectionRegistration(models.Model):
         hits = {}
         for company_id, keys in by_company.items():
             # Protection ended at 24:00 of its last day, whether or not the expiry job ran.
-            Key._release_ended(company_id, keys)
-            for key_type, key_value, reg_id, user_id in Key._find_active(company_id, keys):
+            for key_type, key_value, reg_id, user_id in Key._release_and_find(company_id, keys):
                 hits[(company_id, key_type, key_value)] = (reg_id, user_id)
         self._check_not_company_resources(leads, prepared, hits)
         # Customers registered earlier in this batch own their keys for the later leads.
@@ -371,18 +405,20 @@ class LeadProtectionRegistration(models.Model):
                     vals["last_day"], self.env["res.company"].browse(vals["company_id"])
                 )
         try:
-            with self.env.cr.savepoint():
-                Key.create(
+            # The registrations are inserted (only their pending updates wait for the
+            # flush): the keys refer to them.
+            with self.env.cr.savepoint(flush=False):
+                Key._insert_rows(
                     [
-                        {
-                            "registration_id": registration.id,
-                            "company_id": vals["company_id"],
-                            "key_type": key[0],
-                            "key_value": key[1],
-                            "user_id": vals["user_id"],
-                            "active": not owners,
-                            "protected_until": ends[(vals["last_day"], vals["company_id"])],
-                        }
+                        (
+                            registration.id,
+                            vals["company_id"],
+                            key[0],
+                            key[1],
+                            vals["user_id"],
+                            not owners,
+                            ends[(vals["last_day"], vals["company_id"])],
+                        )
                         for registration, (vals, keys, owners) in zip(
                             registrations, plan, strict=True
                         )
@@ -457,7 +493,11 @@ class LeadProtectionRegistration(models.Model):
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             [f"ir_sequence_{sequence.id:03d}", count],
         )
-        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+        numbers = [number for (number,) in self.env.cr.fetchall()]
+        # ir.sequence.get_next_char, with the prefix and suffix interpolated once.
+        prefix, suffix = sequence._get_prefix_suffix()
+        number_format = f"%0{sequence.padding}d"
+        return [prefix + number_format % number + suffix for number in numbers]
 
     @api.model
     def _load_demo_registrations(self, registrations):

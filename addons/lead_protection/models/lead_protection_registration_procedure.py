@@ -228,8 +228,7 @@ class LeadProtectionRegistration(models.Model):
         company = registration.company_id
         Key = self.env["lead.protection.key"].sudo()
         new_key = [(identity.PHONE, e164)]
-        Key._release_ended(company.id, new_key)
-        if Key._find_active(company.id, new_key):
+        if Key._release_and_find(company.id, new_key):
             # LP-2: the answer says no more than that the number is protected.
             raise UserError(
                 self.env._(

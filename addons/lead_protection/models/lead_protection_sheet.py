@@ -127,6 +127,20 @@ class LeadProtectionRegistration(models.Model):
     )
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
+    @api.model
+    def _prepare_registration(self, lead, kind, memo=None):
+        memo = {} if memo is None else memo
+        result, errors = super()._prepare_registration(lead, kind, memo=memo)
+        if result:
+            if ("role", kind) not in memo:
+                memo[("role", kind)] = kind.sudo().protection_role
+            vals, _keys = result
+            # Inserted with the registration: their batch recomputation after the insert
+            # finds the same values and writes nothing (no UPDATE of the batch).
+            vals["sheet_completeness"] = sheets.completeness(vals)
+            vals["protection_role"] = memo[("role", kind)]
+        return result, errors
+
     @api.depends(*sheets.EVIDENCE_FIELDS)
     def _compute_sheet_completeness(self):
         for registration in self:
@@ -237,11 +251,7 @@ class LeadProtectionRegistration(models.Model):
                 }
             )
         # The salesperson has no create right on the register: the checks above decided.
-        created = (
-            self.sudo().with_context(protection_creating=True).create(vals_list)
-            if vals_list
-            else self.browse()
-        )
+        created = self.sudo().create(vals_list) if vals_list else self.browse()
         by_lead.update((registration.lead_id.id, registration) for registration in created)
         uncovered = self.sudo().browse([by_lead[lead_id].id for lead_id in rest.ids])
         with self._guard_workflow("lead.protection.key"):
@@ -291,8 +301,7 @@ class LeadProtectionRegistration(models.Model):
             return None, None  # missing or unreadable: the usual registration says so
         keys = self._lead_keys(lead)
         Key = self.env["lead.protection.key"].sudo()
-        Key._release_ended(company.id, keys)
-        own = [hit[2] for hit in Key._find_active(company.id, keys) if hit[3] == self.env.uid]
+        own = [hit[2] for hit in Key._release_and_find(company.id, keys) if hit[3] == self.env.uid]
         if own:
             return self.sudo().browse(own[0]), None
         return None, None
@@ -430,12 +439,11 @@ class LeadProtectionRegistration(models.Model):
                 continue
             company = registration.company_id
             pairs = [(key.key_type, key.key_value) for key in keys]
-            Key._release_ended(company.id, pairs)
             owners = self.browse(
                 sorted(
                     {
                         hit[2]
-                        for hit in Key._find_active(company.id, pairs)
+                        for hit in Key._release_and_find(company.id, pairs)
                         if hit[2] != registration.id
                     }
                 )

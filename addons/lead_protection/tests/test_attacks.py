@@ -702,7 +702,7 @@ class TestAttacks(LeadProtectionCommon):
             claim = self.env["lead.protection.claim"].with_user(self.user_sales_1)._submit(deal)
         records = (
             registration,
-            registration.key_ids[:1],
+            registration.sudo().key_ids[:1],
             case,
             claim.sudo(),
             self.rotation,

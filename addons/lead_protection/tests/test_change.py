@@ -344,7 +344,7 @@ class TestChangeForm(LeadProtectionCommon):
             form.with_user(self.user_manager).action_manager_sign()
             form = form.with_user(self.user_director)
             self.env.invalidate_all()
-            with self.assertQueryCount(__system__=66):
+            with self.assertQueryCount(__system__=64):
                 form.action_director_sign()
         self.assertEqual(form.state, "applied")
 

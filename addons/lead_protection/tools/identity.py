@@ -2,8 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Who the customer is: the keys under which a registration protects it (LP-1, LP-5)."""
 
+import functools
 import re
 import unicodedata
+
+try:
+    import phonenumbers
+except ImportError:  # phone_validation works without it, and so does quick_mobile_e164
+    phonenumbers = None
 
 PHONE = "phone"
 EMAIL = "email"
@@ -39,6 +45,57 @@ def clean_phone_input(raw):
     if not re.fullmatch(r"\+?\d{5,17}", text):
         return None, "unreadable"
     return text, None
+
+
+@functools.cache
+def mobile_metadata(region):
+    """What :func:`quick_mobile_e164` needs of a country's phone metadata (the
+    ``phonenumbers`` library's, as phone_validation patches it), or None."""
+    metadata = phonenumbers and phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if not metadata or not metadata.mobile or not metadata.mobile.national_number_pattern:
+        return None
+    general, mobile = metadata.general_desc, metadata.mobile
+    return (
+        str(metadata.country_code),
+        metadata.national_prefix_for_parsing,
+        (
+            (general.national_number_pattern, tuple(general.possible_length)),
+            (
+                mobile.national_number_pattern,
+                tuple(mobile.possible_length or general.possible_length),
+            ),
+        ),
+    )
+
+
+def quick_mobile_e164(cleaned, metadata):
+    """The E.164 form of a cleaned number that is plainly a mobile of ``metadata``'s
+    country, or None when it needs the full phone parser (LP-1).
+
+    ``metadata``: (calling code, national prefix-for-parsing pattern, [(pattern, possible
+    lengths)] of the general and the mobile descriptions), as the phone metadata gives them.
+    A national number that matches both descriptions is valid and its E.164 form is the
+    calling code and the number; anything else (a national or carrier prefix, another
+    country, a fixed line) returns None. The full parser costs ~0.1 ms a number, the
+    better part of preparing a batch registration.
+    """
+    if not cleaned or not metadata:
+        return None
+    calling_code, prefix_pattern, descriptions = metadata
+    if cleaned.startswith("+"):
+        if not cleaned.startswith("+" + calling_code):
+            return None
+        national = cleaned[1 + len(calling_code) :]
+    else:
+        national = cleaned
+    if prefix_pattern and re.match(prefix_pattern, national):
+        return None
+    if not national.isdigit():
+        return None
+    for pattern, lengths in descriptions:
+        if len(national) not in lengths or not re.fullmatch(pattern, national):
+            return None
+    return "+" + calling_code + national
 
 
 def is_complete_mobile(e164, mobile_prefixes):
