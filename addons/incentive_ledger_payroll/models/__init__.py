@@ -2,4 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import employee_incentive_line
 from . import hr_payslip
+from . import hr_payslip_line
 from . import hr_payslip_run

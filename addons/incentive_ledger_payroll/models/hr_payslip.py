@@ -192,7 +192,8 @@ class HrPayslip(models.Model):
 
         OCA payroll reads ``prevent_compute_on_confirm`` on ``self`` and so confirms one
         payslip at a time; here the sheets that need it are computed together first, then
-        confirmed and their ledger lines claimed with one UPDATE for the whole batch.
+        confirmed by OCA's one state write, and their ledger lines claimed and checked by
+        one more statement for the whole batch (``_claim_incentive_lines``).
         """
         payslips = self
         if len(self) > 1:
@@ -208,79 +209,130 @@ class HrPayslip(models.Model):
     def _claim_incentive_lines(self):
         """Mark as paid exactly the ledger lines that these confirmed payslips paid (PAY-1).
 
-        A conditional UPDATE claims only lines still approved and unpaid, so that two
-        payslips (or two workers) can never pay the same line; if what is claimed differs
-        from what the payslip computed, the ledger changed meanwhile and the confirmation
-        is refused.
+        One statement for the whole batch, after the payslips' state is flushed: it claims
+        with a conditional UPDATE the lines still approved and unpaid of the batch's done
+        payslips (credit notes pay nothing), so that two payslips (or two workers) can never
+        pay the same line, and returns only the (payslip, code) pairs where something is
+        wrong: an input no salary rule pays, or a claimed sum that differs from the
+        payslip's input (the ledger changed since the payslip was computed). The normal
+        case returns no row and costs no Python work per payslip; the rows returned are
+        decided by ``payslip_inputs.claim_mismatches`` and refuse the confirmation.
         """
-        payslips = self.filtered(lambda slip: slip.state == "done" and not slip.credit_note)
-        if not payslips:
+        if not self:
             return
-        ledger_codes = set(self._incentive_input_codes.values())
-        # Inputs and paid codes of the whole batch in two grouped queries.
-        inputs_by_slip = defaultdict(dict)
-        for slip, code, amount in self.env["hr.payslip.input"]._read_group(
-            [("payslip_id", "in", payslips.ids), ("code", "in", list(ledger_codes))],
-            ["payslip_id", "code"],
-            ["amount:sum"],
-        ):
-            if amount:
-                inputs_by_slip[slip.id][code] = amount
-        paid_codes_by_slip = defaultdict(set)
-        for slip, code in self.env["hr.payslip.line"]._read_group(
-            [("slip_id", "in", payslips.ids), ("code", "in", list(ledger_codes))],
-            ["slip_id", "code"],
-        ):
-            paid_codes_by_slip[slip.id].add(code)
-        expected = {}
-        for slip in payslips:
-            inputs = inputs_by_slip[slip.id]
-            missing = sorted(set(inputs) - paid_codes_by_slip[slip.id])
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Payslip %(slip)s has incentive inputs (%(codes)s) that no salary "
-                        "rule of its structure pays. Add the 'Incentive Ledger' structure "
-                        "as parent of the employee's salary structure, then compute the "
-                        "payslip again.",
-                        slip=slip.display_name,
-                        codes=", ".join(missing),
-                    )
-                )
-            expected[slip.id] = inputs
+        self.env["hr.payslip"].flush_model(
+            ["state", "credit_note", "employee_id", "company_id", "date_to"]
+        )
+        self.env["hr.payslip.input"].flush_model(["payslip_id", "code", "amount"])
+        self.env["hr.payslip.line"].flush_model(["slip_id", "code"])
         Line = self.env["employee.incentive.line"]
         Line.flush_model()
+        kinds, codes = zip(*self._incentive_input_codes.items(), strict=True)
+        # The sums are compared loosely here (a millionth, below any currency's rounding):
+        # the rows returned are decided in Python with the payroll's tolerance.
         self.env.cr.execute(
             """
-            UPDATE employee_incentive_line AS line
-               SET state = 'paid', payslip_id = slip.id, paid_date = slip.date_to,
-                   write_uid = %s, write_date = (now() at time zone 'UTC')
-              FROM unnest(%s::int[], %s::int[], %s::int[], %s::date[])
-                   AS slip(id, employee_id, company_id, date_to)
-             WHERE line.employee_id = slip.employee_id
-               AND line.company_id = slip.company_id
-               AND line.date <= slip.date_to
-               AND line.state = 'approved'
-               AND line.payslip_id IS NULL
-         RETURNING slip.id, line.kind, line.amount
+            WITH batch AS MATERIALIZED (
+                SELECT id, employee_id, company_id, date_to,
+                       state = 'done' AND credit_note IS NOT TRUE AS pays
+                  FROM hr_payslip
+                 WHERE id = ANY(%(ids)s)
+            ), slip AS (
+                -- Filtered after the scan: the planner's statistics of hr_payslip.state
+                -- (e.g. no payslip done yet) must not make it expect a single row.
+                SELECT id, employee_id, company_id, date_to FROM batch WHERE pays
+            ), claimed AS (
+                UPDATE employee_incentive_line AS line
+                   SET state = 'paid', payslip_id = slip.id, paid_date = slip.date_to,
+                       write_uid = %(uid)s, write_date = (now() at time zone 'UTC')
+                  FROM slip
+                 WHERE line.employee_id = slip.employee_id
+                   AND line.company_id = slip.company_id
+                   AND line.date <= slip.date_to
+                   AND line.state = 'approved'
+                   AND line.payslip_id IS NULL
+             RETURNING slip.id AS slip_id, line.kind, line.amount
+            ), claimed_sum AS (
+                SELECT claimed.slip_id, COALESCE(map.code, claimed.kind) AS code,
+                       SUM(claimed.amount) AS amount
+                  FROM claimed
+             LEFT JOIN unnest(%(kinds)s::varchar[], %(codes)s::varchar[]) AS map(kind, code)
+                    ON map.kind = claimed.kind
+              GROUP BY 1, 2
+            ), expected AS (
+                SELECT input.payslip_id AS slip_id, input.code, SUM(input.amount) AS amount
+                  FROM hr_payslip_input AS input
+                  JOIN slip ON slip.id = input.payslip_id
+                 WHERE input.code = ANY(%(codes)s)
+              GROUP BY 1, 2
+            ), result AS (
+                SELECT COALESCE(expected.slip_id, claimed_sum.slip_id) AS slip_id,
+                       COALESCE(expected.code, claimed_sum.code) AS code,
+                       expected.amount AS expected, claimed_sum.amount AS claimed
+                  FROM expected
+             FULL JOIN claimed_sum
+                    ON claimed_sum.slip_id = expected.slip_id
+                   AND claimed_sum.code = expected.code
+            )
+            SELECT result.slip_id, result.code, result.expected, result.claimed,
+                   rule.paid IS NOT NULL
+              FROM result
+                   -- One index probe per payslip and code, whatever the size of the table.
+         LEFT JOIN LATERAL (
+                       SELECT TRUE AS paid
+                         FROM hr_payslip_line AS rule_line
+                        WHERE rule_line.slip_id = result.slip_id
+                          AND rule_line.code = result.code
+                          AND rule_line.active
+                        LIMIT 1
+                   ) AS rule ON result.expected != 0
+             WHERE ABS(COALESCE(result.expected, 0) - COALESCE(result.claimed, 0)) >= 0.000001
+                OR (result.expected != 0 AND rule.paid IS NULL)
             """,
-            [
-                self.env.uid,
-                payslips.ids,
-                [slip.employee_id.id for slip in payslips],
-                [slip.company_id.id for slip in payslips],
-                [slip.date_to for slip in payslips],
-            ],
+            {
+                "ids": self.ids,
+                "uid": self.env.uid,
+                "kinds": list(kinds),
+                "codes": list(codes),
+            },
         )
-        claimed = defaultdict(lambda: defaultdict(float))
-        codes = self._incentive_input_codes
-        for slip_id, kind, amount in self.env.cr.fetchall():
-            claimed[slip_id][codes.get(kind, kind)] += amount
-        Line.invalidate_model(["state", "payslip_id", "paid_date"])
-        self.invalidate_model(["incentive_line_ids"])
-        for slip in payslips:
-            mismatches = payslip_inputs.claim_mismatches(expected[slip.id], claimed[slip.id])
+        rows = self.env.cr.fetchall()
+        Line.invalidate_model(["state", "payslip_id", "paid_date", "write_uid", "write_date"])
+        self.invalidate_model(["incentive_line_ids", "incentive_line_count"])
+        if rows:
+            self._refuse_incentive_claim(rows)
+
+    def _refuse_incentive_claim(self, rows):
+        """Raise the error of the first payslip (in the batch's order) whose claim is wrong.
+
+        :param rows: (payslip id, input code, input sum or None, claimed sum or None,
+            whether a salary rule of the payslip pays the code) as the claim returned them
+        """
+        unpaid, expected, claimed = defaultdict(list), defaultdict(dict), defaultdict(dict)
+        for slip_id, code, input_amount, claimed_amount, paid_by_rule in rows:
+            if input_amount and not paid_by_rule:
+                unpaid[slip_id].append(code)
+            if input_amount:
+                expected[slip_id][code] = input_amount
+            if claimed_amount is not None:
+                claimed[slip_id][code] = claimed_amount
+        order = {slip_id: index for index, slip_id in enumerate(self.ids)}
+        if unpaid:
+            slip_id = min(unpaid, key=order.get)
+            raise UserError(
+                self.env._(
+                    "Payslip %(slip)s has incentive inputs (%(codes)s) that no salary "
+                    "rule of its structure pays. Add the 'Incentive Ledger' structure "
+                    "as parent of the employee's salary structure, then compute the "
+                    "payslip again.",
+                    slip=self.browse(slip_id).display_name,
+                    codes=", ".join(sorted(unpaid[slip_id])),
+                )
+            )
+        for slip_id in sorted(set(expected) | set(claimed), key=order.get):
+            mismatches = payslip_inputs.claim_mismatches(expected[slip_id], claimed[slip_id])
             if mismatches:
+                slip = self.browse(slip_id)
                 raise UserError(
                     self.env._(
                         "The incentive ledger of %(employee)s changed since payslip "

@@ -275,16 +275,48 @@ class TestPayslipIncentives(PayrollIncentiveCommon):
             run.with_user(clerk).action_confirm_payslips()  # nothing left to confirm
 
     def test_pay1_confirming_a_batch_costs_queries_independent_of_the_ledger(self):
-        """PAY-1: confirming payslips together costs the ledger a constant number of
-        queries: 5 or 20 payslips claim their lines with one UPDATE."""
+        """PAY-1: confirming payslips together costs a constant number of queries whatever
+        the size of the batch: 5 or 20 payslips are confirmed by OCA payroll's one state
+        write, and their ledger lines claimed and checked by one more statement."""
         small = self._batch(5, "Small")
         large = self._batch(20, "Large")
-        (small | large).write({"state": "done"})  # OCA's own confirmation, without ours
         self.env.invalidate_all()
-        with self.assertQueryCount(4):
-            small._claim_incentive_lines()
+        # OCA payroll's write of the state (1) + the claim (1).
+        with self.assertQueryCount(2):
+            small.with_context(without_compute_sheet=True).action_payslip_done()
         self.env.invalidate_all()
-        with self.assertQueryCount(4):
-            large._claim_incentive_lines()
+        with self.assertQueryCount(2):
+            large.with_context(without_compute_sheet=True).action_payslip_done()
+        self.assertEqual(set((small | large).mapped("state")), {"done"})
         self.assertEqual(set(large.incentive_line_ids.mapped("state")), {"paid"})
         self.assertEqual(len(large.incentive_line_ids), 20)
+        self.assertEqual(
+            {slip: slip.incentive_line_ids.employee_id for slip in large},
+            {slip: slip.employee_id for slip in large},
+        )
+
+    def test_pay1_claim_alone_is_one_statement(self):
+        """PAY-1: once the state is written, claiming a batch's ledger lines is one query
+        (claim and check together), whatever the size of the batch."""
+        small = self._batch(5, "Claim small")
+        large = self._batch(20, "Claim large")
+        (small | large).write({"state": "done"})  # OCA's own confirmation, without ours
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            small._claim_incentive_lines()
+        with self.assertQueryCount(1):
+            large._claim_incentive_lines()
+        self.assertEqual(set(large.incentive_line_ids.mapped("paid_date")), {self.period_end})
+
+    def test_pay1_a_stale_payslip_in_a_batch_refuses_the_batch(self):
+        """PAY-1 (attacker: a ledger line approved between computing and confirming): the
+        batch confirmation is refused and names the payslip whose ledger changed."""
+        payslips = self._batch(3, "Stale")
+        stale = payslips[1]
+        self._approved(stale.employee_id, "reward", 40.0, "late reward")
+        with self.assertRaisesRegex(UserError, "changed since payslip") as error:
+            payslips.with_context(without_compute_sheet=True).action_payslip_done()
+        self.assertIn(stale.employee_id.name, str(error.exception))
+        self.assertIn("INC_REWARD", str(error.exception))
+        for other in payslips - stale:
+            self.assertNotIn(other.employee_id.name + " ", str(error.exception))
