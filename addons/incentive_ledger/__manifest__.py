@@ -4,7 +4,7 @@
     "name": "Incentive Ledger",
     "summary": "One ledger of approved bonuses, rewards, penalties and credit shares "
     "per employee, booked exactly once",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources/Payroll",
     "website": "https://github.com/crm-rulebook-suite/crm-rulebook-suite",
     "author": "CRM Rulebook Suite Authors",

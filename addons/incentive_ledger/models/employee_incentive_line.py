@@ -58,10 +58,12 @@ class EmployeeIncentiveLine(models.Model):
         ondelete="restrict",
         tracking=True,
     )
+    # Indexes are few on purpose: every booking, approval and payslip writes ledger rows,
+    # and each index is written too. The company leads the booking's unique index; kind and
+    # rule have a handful of values each (no index would be chosen for them).
     company_id = fields.Many2one(
         "res.company",
         required=True,
-        index=True,
         default=lambda self: self.env.company,
     )
     department_id = fields.Many2one(
@@ -77,7 +79,6 @@ class EmployeeIncentiveLine(models.Model):
             (ledger.REVERSAL, "Reversal"),
         ],
         required=True,
-        index=True,
         tracking=True,
         help="Bonuses, rewards and credit shares add to pay (amount >= 0), penalties "
         "deduct (amount <= 0). A reversal undoes a paid line that was cancelled.",
@@ -98,7 +99,6 @@ class EmployeeIncentiveLine(models.Model):
     # --- Why
     rule_ref = fields.Char(
         string="Rule",
-        index=True,
         help="ID of the rulebook rule that gives or takes this amount, e.g. RI-5 or LP-9.",
     )
     source_ref = fields.Reference(
@@ -110,7 +110,7 @@ class EmployeeIncentiveLine(models.Model):
         help="The business record (claim, scorecard, collision case...) behind the line.",
     )
     # Stored as model and id, so that booking a batch does not check each record's existence.
-    source_model = fields.Char(index=True, readonly=True)
+    source_model = fields.Char(readonly=True)
     source_res_id = fields.Many2oneReference(
         string="Source Record ID", model_field="source_model", readonly=True
     )
@@ -149,6 +149,9 @@ class EmployeeIncentiveLine(models.Model):
     reversal_line_ids = fields.One2many(
         "employee.incentive.line", "reversed_line_id", string="Reversals", readonly=True
     )
+
+    # The lines of a business record (its smart button, a quash) are searched by both.
+    _source_index = models.Index("(source_model, source_res_id) WHERE source_model IS NOT NULL")
 
     # Exactly once (PAY-1), enforced by PostgreSQL so that two workers cannot both book.
     _booking_unique = models.UniqueIndex(
