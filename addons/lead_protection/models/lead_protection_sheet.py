@@ -208,13 +208,7 @@ class LeadProtectionRegistration(models.Model):
         """LP-24: appointments of the current user. A customer he already protects (his
         sheet) gets an appointment under that protection, with a masked number if he likes;
         any other customer is registered as usual, and protects once signed."""
-        covered, errors = {}, []
-        for lead in leads:
-            cover, error = self._appointment_cover(lead)
-            if error:
-                errors.append(error)
-            elif cover:
-                covered[lead.id] = cover
+        covered, errors = self._appointment_covers(leads)
         if errors:
             raise UserError("\n".join(errors))
         rest = leads.filtered(lambda lead: lead.id not in covered)
@@ -222,7 +216,7 @@ class LeadProtectionRegistration(models.Model):
         by_lead = dict(zip(rest.ids, registered, strict=True))
         names = self._next_names(self._name, len(covered))
         company = self.env.company
-        today = company._suite_today()
+        last_day = kind._last_day(company._suite_today(), company)
         vals_list = []
         for name, lead in zip(names, leads.filtered(lambda lead: lead.id in covered), strict=True):
             cover = covered[lead.id]
@@ -235,7 +229,7 @@ class LeadProtectionRegistration(models.Model):
                     "team_id": lead.team_id.id or cover.team_id.id,
                     "company_id": company.id,
                     "kind_id": kind.id,
-                    "last_day": kind._last_day(today, company),
+                    "last_day": last_day,
                     "customer_name": lead.contact_name
                     or lead.partner_id.name
                     or cover.customer_name,
@@ -261,50 +255,78 @@ class LeadProtectionRegistration(models.Model):
         return self.browse([by_lead[lead.id].id for lead in leads])
 
     @api.model
-    def _appointment_cover(self, lead):
-        """(the user's registration already protecting the customer of ``lead``, error).
+    def _appointment_covers(self, leads):
+        """The user's registrations already protecting the customers of ``leads``, in
+        constant queries for a batch (LP-24).
 
-        LP-24: a number without its middle four digits is accepted only when the user
-        holds a valid follow-up sheet on that customer; then that sheet covers it."""
-        raw = lead.phone or lead.partner_id.phone
-        if lead.company_id and lead.company_id != self.env.company:
-            return None, None  # the usual registration refuses it with its message
+        A number without its middle four digits is accepted only when the user holds a
+        valid follow-up sheet on that customer; then that sheet covers it. A complete
+        number is covered by the user's own protecting registration, if any.
+        :return: ({lead id: covering registration}, [errors])
+        """
         company = self.env.company
-        parts = sheets.masked_parts(raw)
-        if parts:
-            today = company._suite_today()
-            candidates = (
-                self.sudo()
-                .search(
-                    [
-                        ("user_id", "=", self.env.uid),
-                        ("company_id", "=", company.id),
-                        ("protection_role", "=", sheets.SHEET),
-                        ("state", "in", ("active", "contracted")),
-                        ("last_day", ">=", today),
-                    ],
-                    order="registered_at, id",
+        covered, errors, full = {}, [], {}
+        sheets_held = None
+        for lead in leads:
+            raw = lead.phone or lead.partner_id.phone
+            if lead.company_id and lead.company_id != company:
+                continue  # the usual registration refuses it with its message
+            parts = sheets.masked_parts(raw)
+            if parts:
+                if sheets_held is None:
+                    sheets_held = self._appointment_sheets_held(company)
+                candidates = sheets_held.filtered(
+                    lambda sheet, parts=parts: sheets.masked_matches(parts, sheet.phone)
                 )
-                .filtered(lambda sheet: sheets.masked_matches(parts, sheet.phone))
+                sheet = (
+                    candidates.filtered(lambda sheet, lead=lead: sheet.lead_id == lead)[:1]
+                    or candidates[:1]
+                )
+                if sheet:
+                    covered[lead.id] = sheet
+                else:
+                    errors.append(
+                        self.env._(
+                            "%(lead)s: %(phone)s leaves out digits. An appointment may leave "
+                            "out the middle four digits only when you hold a valid follow-up "
+                            "sheet on that customer; otherwise enter the complete number "
+                            "(LP-24).",
+                            lead=lead.display_name,
+                            phone=raw,
+                        )
+                    )
+            elif not identity.clean_phone_input(raw)[1]:
+                # (missing or unreadable: the usual registration says so)
+                full[lead.id] = self._lead_keys(lead)
+        if full:
+            hits = (
+                self.env["lead.protection.key"]
+                .sudo()
+                ._release_and_find(company.id, {key for keys in full.values() for key in keys})
             )
-            sheet = candidates.filtered(lambda sheet: sheet.lead_id == lead)[:1] or candidates[:1]
-            if not sheet:
-                return None, self.env._(
-                    "%(lead)s: %(phone)s leaves out digits. An appointment may leave out the "
-                    "middle four digits only when you hold a valid follow-up sheet on that "
-                    "customer; otherwise enter the complete number (LP-24).",
-                    lead=lead.display_name,
-                    phone=raw,
-                )
-            return sheet, None
-        if identity.clean_phone_input(raw)[1]:
-            return None, None  # missing or unreadable: the usual registration says so
-        keys = self._lead_keys(lead)
-        Key = self.env["lead.protection.key"].sudo()
-        own = [hit[2] for hit in Key._release_and_find(company.id, keys) if hit[3] == self.env.uid]
-        if own:
-            return self.sudo().browse(own[0]), None
-        return None, None
+            mine = {}
+            for key_type, key_value, registration_id, user_id in hits:
+                if user_id == self.env.uid:
+                    mine.setdefault((key_type, key_value), registration_id)
+            for lead_id, keys in full.items():
+                own = [mine[key] for key in keys if key in mine]
+                if own:
+                    covered[lead_id] = self.sudo().browse(own[0])
+        return covered, errors
+
+    @api.model
+    def _appointment_sheets_held(self, company):
+        """The user's valid follow-up sheets, oldest first (LP-24)."""
+        return self.sudo().search(
+            [
+                ("user_id", "=", self.env.uid),
+                ("company_id", "=", company.id),
+                ("protection_role", "=", sheets.SHEET),
+                ("state", "in", ("active", "contracted")),
+                ("last_day", ">=", company._suite_today()),
+            ],
+            order="registered_at, id",
+        )
 
     # --- LP-24: signing appointments
 

@@ -378,6 +378,55 @@ class TestSheetAppointment(LeadProtectionCommon):
             )
         self.assertEqual(self.Registration.sudo().search_count([]), before)
 
+    def test_lp24_appointment_batch_costs_constant_queries(self):
+        """LP-24: registering appointments in one batch costs the same queries for 4 or 8
+        leads: masked numbers covered by the salesperson's sheets, complete numbers of his
+        sheets, and new customers; each lead gets its appointment."""
+        user = self.user_sales_1
+        counts = []
+        for size, base in ((2, 10), (4, 20), (8, 40)):
+            with freeze_time("2026-11-02 01:00"):
+                sheets = self._register(
+                    user,
+                    self.env["crm.lead"].concat(
+                        *[
+                            self._lead(
+                                user, name=f"Sheet {base}-{i}", phone=f"1390000{base}{i:02d}"
+                            )
+                            for i in range(size)
+                        ]
+                    ),
+                    self.kind_follow_up,
+                )
+            half = size // 2
+            leads = self.env["crm.lead"].concat(
+                *[  # masked: covered by the sheet of the same tail
+                    self._lead(user, name=f"Masked {base}-{i}", phone=f"139****{base}{i:02d}")
+                    for i in range(half)
+                ],
+                *[  # complete: covered by his sheet
+                    self._lead(user, name=f"Known {base}-{i}", phone=f"1390000{base}{i:02d}")
+                    for i in range(half, size)
+                ],
+                *[  # new customers
+                    self._lead(user, name=f"New {base}-{i}", phone=f"1370000{base}{i:02d}")
+                    for i in range(size)
+                ],
+            )
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with freeze_time("2026-11-02 02:00"):
+                appointments = self._register(user, leads, self.kind_appointment)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(appointments), 2 * size)
+            self.assertEqual(appointments.lead_id, leads)
+            self.assertEqual(
+                appointments[:size].covering_sheet_id.sorted("id"), sheets.sorted("id")
+            )
+            self.assertFalse(appointments[size:].covering_sheet_id)
+            self.assertEqual(set(appointments.mapped("appointment_state")), {"unsigned"})
+        self.assertEqual(counts[1], counts[2], counts)
+
     # --- LP-22
 
     def test_lp22_appointment_calendar_without_sheet(self):
