@@ -59,7 +59,7 @@ class CrmLead(models.Model):
             ]
         ):
             previous.setdefault(line.source_res_id, []).append(line)
-        entries, collided = [], []
+        entries, deals, collided = [], [], []
         changed = leads._protection_changed_ids()
         for lead in leads:
             if lead.id in in_case or lead.id in changed:
@@ -101,10 +101,6 @@ class CrmLead(models.Model):
                         "company_id": company.id,
                         "kind": "credit_share",
                         "amount": amount,
-                        # Read by the salesperson paid, in his language.
-                        "name": lead._in_lang_of(Users.browse(share_user_id)).env._(
-                            "Commission of %(deal)s", deal=lead.name
-                        ),
                         "rule_ref": "LP-16",
                         "source_ref": f"crm.lead,{lead.id}",
                         "source_key": commission.source_key(
@@ -112,6 +108,13 @@ class CrmLead(models.Model):
                         ),
                     }
                 )
+                deals.append(lead)
+        # Read by the salesperson paid, in his language (the users' languages in one read).
+        users = {user.id: user for user in Users.browse(list({e["user_id"] for e in entries}))}
+        for entry, lead in zip(entries, deals, strict=True):
+            entry["name"] = lead._in_lang_of(users[entry["user_id"]]).env._(
+                "Commission of %(deal)s", deal=lead.name
+            )
         # A salesperson without an employee record (e.g. an administrator) cannot be paid
         # through the ledger: the deal is still won and its chatter says so, for HR to book
         # the commission once the employee exists.
