@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import LeadProtectionCommon
+
 
 @tagged("post_install", "-at_install")
 class TestLeadProtectionUi(HttpCase):
@@ -83,3 +85,40 @@ class TestSheetMobileUi(HttpCase):
         self.assertEqual(sheet.expected_unit_price, 3800.0)
         self.assertIn("second visit", sheet.contact_feedback)
         self.assertEqual(sheet.sheet_completeness, 75.0)
+
+
+@tagged("post_install", "-at_install")
+class TestChangeFormUi(LeadProtectionCommon, HttpCase):
+    """LP-18 in a real browser, in Chinese."""
+
+    def test_lp18_receiver_accepts_the_change_form_in_chinese(self):
+        """LP-18: a salesperson drafts the change of a deal won today to his colleague; the
+        colleague, working in zh_CN, opens the form, accepts it (接受) for himself, and the
+        form waits for the manager (等待经理); the manager is asked to sign."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["lead_protection"], ["zh_CN"])
+        self.user_sales_2.lang = "zh_CN"
+        self.company.protection_director_user_id = self.user_manager
+        lead = self._lead(self.user_sales_1, name="Deal of Li Na")
+        lead.action_set_won()
+        form = (
+            self.env["lead.protection.change"]
+            .with_user(self.user_sales_1)
+            ._draft(lead, self.user_sales_2, "Liu Yang closed it with the customer.")
+        )
+        self.assertEqual(
+            (form.state, form.from_accepted, form.to_accepted), ("accept", True, False)
+        )
+        self.start_tour(
+            f"/odoo/lead.protection.change/{form.id}",
+            "lead_protection_change_tour",
+            login=self.user_sales_2.login,
+        )
+        form.invalidate_recordset()
+        self.assertEqual((form.state, form.to_accepted), ("manager", True))
+        self.assertIn(
+            self.user_manager,
+            self.env["mail.activity"]
+            .search([("res_model", "=", form._name), ("res_id", "=", form.id)])
+            .user_id,
+        )
