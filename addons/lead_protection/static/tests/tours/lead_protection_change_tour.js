@@ -15,11 +15,9 @@ registry.category("web_tour.tours").add("lead_protection_change_tour", {
             run: "click",
         },
         {
-            // Only the reloaded record shows it: the accept button is gone with the state.
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('等待经理')",
-        },
-        {
-            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_accept']))",
+            // Only the reloaded record shows it, without the accept button.
+            trigger:
+                ".o_form_view:not(:has(button[name='action_accept'])) .o_statusbar_status button.o_arrow_button_current:contains('等待经理')",
         },
     ],
 });

@@ -30,8 +30,12 @@ registry.category("web_tour.tours").add("partner_onboarding_admit_tour", {
             run: "click",
         },
         {
-            // The dropdown closed on B: save the grade before reviewing.
-            trigger: "body:not(:has(.o_select_menu_item)) .o_form_view .o_form_button_save",
+            // The dropdown closed on B and the record knows it changed: only now save (a
+            // click on Save before the change is registered saves nothing).
+            trigger: "body:not(:has(.o_select_menu_item)) .o_form_view .o_form_dirty",
+        },
+        {
+            trigger: ".o_form_view .o_form_button_save",
             run: "click",
         },
         {
