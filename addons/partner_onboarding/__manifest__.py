@@ -30,5 +30,7 @@
     "assets": {
         "web.assets_tests": ["partner_onboarding/static/tests/tours/*.js"],
     },
+    "post_load": "post_load",
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }
