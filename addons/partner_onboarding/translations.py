@@ -19,6 +19,7 @@ from odoo.tools import translate
 from odoo.tools.misc import file_path
 
 from odoo.addons.base.models import ir_module
+from odoo.addons.mail.models import template_reset_mixin
 
 ADDON = "partner_onboarding"
 FOLDER = "i18n_addons"
@@ -37,7 +38,9 @@ def post_load():
     if getattr(translate.get_po_paths, "original", None) is None:
         _get_po_paths.original = translate.get_po_paths
         translate.get_po_paths = _get_po_paths
+        # The modules that imported it by name: terms loading, mail template reset.
         ir_module.get_po_paths = _get_po_paths
+        template_reset_mixin.get_po_paths = _get_po_paths
 
 
 def post_init_hook(env):
