@@ -138,26 +138,28 @@ class CrmLead(models.Model):
             domain & Domain([("kind", "=", "credit_share"), ("state", "!=", "cancelled")])
         )
 
-    def _protection_changed_ids(self):
-        """Deals whose credit an applied change decides now (LP-16 books nothing more)."""
+    def _protection_change_lines(self):
+        """The applied change forms of these deals and the ledger lines they booked that
+        are not cancelled."""
         forms = (
             self.env["lead.protection.change"]
             .sudo()
             .search([("lead_id", "in", self.ids), ("state", "=", change.APPLIED)])
         )
-        if not forms:
-            return set()
-        lines = (
-            self.env["employee.incentive.line"]
-            .sudo()
-            .search(
+        lines = self.env["employee.incentive.line"].sudo()
+        if forms:
+            lines = lines.search(
                 [
                     ("source_model", "=", "lead.protection.change"),
                     ("source_res_id", "in", forms.ids),
                     ("state", "!=", "cancelled"),
                 ]
             )
-        )
+        return forms, lines
+
+    def _protection_changed_ids(self):
+        """Deals whose credit an applied change decides now (LP-16 books nothing more)."""
+        forms, lines = self._protection_change_lines()
         live = set(lines.mapped("source_res_id"))
         return {form.lead_id.id for form in forms if form.id in live}
 
@@ -167,26 +169,11 @@ class CrmLead(models.Model):
         res = super()._protection_cancel_lost_commission()
         not_won = self.sudo().filtered(lambda lead: lead.won_status != "won")
         if not_won:
-            forms = (
-                self.env["lead.protection.change"]
-                .sudo()
-                .search([("lead_id", "in", not_won.ids), ("state", "=", change.APPLIED)])
+            lines = not_won._protection_change_lines()[1].filtered(
+                lambda line: line.kind != "reversal"
             )
-            if forms:
-                lines = (
-                    self.env["employee.incentive.line"]
-                    .sudo()
-                    .search(
-                        [
-                            ("source_model", "=", "lead.protection.change"),
-                            ("source_res_id", "in", forms.ids),
-                            ("state", "!=", "cancelled"),
-                            ("kind", "!=", "reversal"),
-                        ]
-                    )
-                )
-                if lines:
-                    lines.action_cancel()
+            if lines:
+                lines.action_cancel()
         return res
 
     # --- Buttons

@@ -130,11 +130,21 @@ class LeadProtectionClaim(models.Model):
             company.protection_claim_half_days,
             company.protection_claim_freeze_days,
         )
-        refusals = {
-            claims.REFUSED_LATE: self.env._(
+        return self._protection_claim_check(
+            outcome,
+            company,
+            self.env._(
                 "Too late: claims are accepted up to %(days)s days after the sale.",
                 days=company.protection_claim_half_days,
             ),
+        )
+
+    @api.model
+    def _protection_claim_check(self, outcome, company, too_late):
+        """``outcome`` when the claim goes on, else its translated refusal (``too_late``:
+        the message of the calendar that decided it)."""
+        refusals = {
+            claims.REFUSED_LATE: too_late,
             claims.REFUSED_OTHER_MONTH: self.env._(
                 "Claims close at month end: this sale belongs to a closed month."
             ),

@@ -85,23 +85,15 @@ class LeadProtectionClaim(models.Model):
             company.protection_appointment_half_days,
             company.protection_claim_freeze_days,
         )
-        refusals = {
-            claims.REFUSED_LATE: self.env._(
+        return self._protection_claim_check(
+            outcome,
+            company,
+            self.env._(
                 "Too late: a claim proved by an appointment is accepted up to %(days)s days "
                 "after the sale (LP-22).",
                 days=company.protection_appointment_half_days,
             ),
-            claims.REFUSED_OTHER_MONTH: self.env._(
-                "Claims close at month end: this sale belongs to a closed month."
-            ),
-            claims.REFUSED_MONTH_END: self.env._(
-                "In the last %(days)s days of the month only same-day sales may be changed.",
-                days=company.protection_claim_freeze_days,
-            ),
-        }
-        if outcome in refusals:
-            raise UserError(refusals[outcome])
-        return outcome
+        )
 
     def _create_claim(self, lead, sale_date, claim_date, outcome, shares):
         claim = super()._create_claim(lead, sale_date, claim_date, outcome, shares)

@@ -48,16 +48,8 @@ def appointment_claim_outcome(sale_date, claim_date, full_days=0, half_days=7, f
     """LP-22: a claim proved only by the claimant's appointment of the sale day (no
     follow-up sheet): found within ``full_days`` of the signing (the same day by default),
     the deal is the claimant's; within ``half_days``, half each; later, refused. The month
-    closing of claims applies as to every claim."""
-    closed = month_closed(sale_date, claim_date, freeze_days)
-    if closed:
-        return closed
-    elapsed = (claim_date - sale_date).days
-    if elapsed <= full_days:
-        return FULL
-    if elapsed <= half_days:
-        return HALF
-    return REFUSED_LATE
+    closing of claims applies as to every claim: LP-10's calendar with LP-22's days."""
+    return late_claim_outcome(sale_date, claim_date, full_days, half_days, freeze_days)
 
 
 def claim_shares(outcome, original, booker):
