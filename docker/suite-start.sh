@@ -7,7 +7,7 @@
 set -euo pipefail
 
 DB="${SUITE_DB:-suite_demo}"
-SUITE_ADDONS="${SUITE_ADDONS:-incentive_ledger,incentive_ledger_payroll,lead_protection,lead_reception,lead_membership,referral_incentive,service_scorecard,customer_service,partner_onboarding,event_invitation,event_invitation_referral}"
+SUITE_ADDONS="${SUITE_ADDONS:-incentive_ledger,incentive_ledger_payroll,base_tier_validation_zh,lead_protection,lead_reception,lead_membership,referral_incentive,service_scorecard,customer_service,partner_onboarding,event_invitation,event_invitation_referral}"
 export PGHOST="${HOST:-db}" PGPORT="${PORT:-5432}" PGUSER="${USER:-odoo}" PGPASSWORD="${PASSWORD:-odoo}"
 
 # OCA's wheels install into this Python's odoo/addons: put that folder on the addons path.

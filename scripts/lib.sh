@@ -13,7 +13,7 @@ LOCAL_DIR="$REPO_ROOT/.local"
 ODOO_SRC="${ODOO_SRC:-/opt/odoo-19.0}"
 ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}"
 PYTHON="${PYTHON:-python3.11}"
-SUITE_ADDONS="incentive_ledger,incentive_ledger_payroll,lead_protection,lead_reception,lead_membership,referral_incentive,service_scorecard,customer_service,partner_onboarding,event_invitation,event_invitation_referral"
+SUITE_ADDONS="incentive_ledger,incentive_ledger_payroll,base_tier_validation_zh,lead_protection,lead_reception,lead_membership,referral_incentive,service_scorecard,customer_service,partner_onboarding,event_invitation,event_invitation_referral"
 
 log() { printf '\033[1m[suite]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[suite] %s\033[0m\n' "$*" >&2; exit 1; }

@@ -27,6 +27,7 @@ ICONS = {
     "customer_service": ("诉", "#c0392b"),
     "event_invitation": ("邀", "#1f6f8b"),
     "event_invitation_referral": ("积", "#b5651d"),
+    "base_tier_validation_zh": ("审", "#6c757d"),
 }
 SIZE = 128
 

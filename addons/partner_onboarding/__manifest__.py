@@ -10,7 +10,14 @@
     "maintainers": ["crm-rulebook-suite"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["crm", "hr", "mail", "base_tier_validation", "incentive_ledger"],
+    "depends": [
+        "crm",
+        "hr",
+        "mail",
+        "base_tier_validation",
+        "base_tier_validation_zh",
+        "incentive_ledger",
+    ],
     "data": [
         "security/partner_onboarding_security.xml",
         "security/ir.model.access.csv",
@@ -30,7 +37,5 @@
     "assets": {
         "web.assets_tests": ["partner_onboarding/static/tests/tours/*.js"],
     },
-    "post_load": "post_load",
-    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -10,7 +10,7 @@
     "maintainers": ["crm-rulebook-suite"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["crm", "hr", "base_tier_validation", "incentive_ledger"],
+    "depends": ["crm", "hr", "base_tier_validation", "base_tier_validation_zh", "incentive_ledger"],
     "data": [
         "security/referral_incentive_security.xml",
         "security/ir.model.access.csv",

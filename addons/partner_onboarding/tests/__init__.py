@@ -9,4 +9,3 @@ from . import test_cron_progress
 from . import test_menus_open
 from . import test_ui
 from . import test_recipient_language
-from . import test_tier_translations

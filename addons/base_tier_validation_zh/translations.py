@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Complete zh_CN and zh_TW translations of ``base_tier_validation``, shipped here.
 
-The admission and grade reviews (PO-3, PO-11) and the referral approvals show
-base_tier_validation's banner, buttons, comment dialog and messages. OCA ships an
+The admission and grade reviews (PO-3, PO-11, ``partner_onboarding``) and the referral
+approvals (RI-6, RI-7, ``referral_incentive``) show base_tier_validation's banner, buttons, comment
+dialog and messages. OCA ships an
 incomplete zh_CN (82 of 151 terms) and no zh_TW, so Taiwan users read them in English.
 Odoo reads a module's translations only from that module's own ``i18n`` folders
 (``odoo.tools.translate.get_po_paths``); the ``post_load`` hook adds
@@ -21,7 +22,7 @@ from odoo.tools.misc import file_path
 from odoo.addons.base.models import ir_module
 from odoo.addons.mail.models import template_reset_mixin
 
-ADDON = "partner_onboarding"
+ADDON = "base_tier_validation_zh"
 FOLDER = "i18n_addons"
 MODULES = ("base_tier_validation",)
 

@@ -3,17 +3,18 @@
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import code_translations
 
-from odoo.addons.partner_onboarding import translations
+from odoo.addons.base_tier_validation_zh import translations
 
 
 @tagged("post_install", "-at_install")
 class TestTierValidationTranslations(TransactionCase):
-    """The review screens of PO-3 and PO-11 (base_tier_validation) in Chinese."""
+    """The review screens of PO-3, PO-11 and RI-6, RI-7 (base_tier_validation) in Chinese."""
 
     def test_po3_po11_review_screens_read_in_mainland_and_taiwan_chinese(self):
-        """PO-3, PO-11: base_tier_validation's field labels, view buttons and messages
-        read in zh_CN and in Taiwan wording in zh_TW, from the files this addon ships, also
-        the terms OCA leaves untranslated (its zh_CN has no translation of the banner)."""
+        """PO-3, PO-11, RI-6, RI-7: base_tier_validation's field labels, view buttons and
+        messages read in zh_CN and in Taiwan wording in zh_TW, from the files this addon
+        ships, also the terms OCA leaves untranslated (its zh_CN has no translation of the
+        banner)."""
         langs = ["zh_CN", "zh_TW"]
         for lang in langs:
             self.env["res.lang"]._activate_lang(lang)
