@@ -50,7 +50,11 @@ class ServiceScorecard(models.Model):
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_start = fields.Date(related="period_id.date_start", store=True, string="Month Start")
-    state = fields.Selection(related="period_id.state", store=True, string="Status")
+    # Not tracked: the period's chatter records its closing and reopening once; a message
+    # on each of its cards would cost two INSERTs per customer manager (issue 17).
+    state = fields.Selection(
+        related="period_id.state", store=True, string="Status", tracking=False
+    )
     quarter_scorecard_id = fields.Many2one(
         "service.scorecard.quarter", string="Quarter", readonly=True, index=True
     )

@@ -47,7 +47,11 @@ class ServiceScorecardQuarter(models.Model):
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_start = fields.Date(related="period_id.date_start", store=True, string="Quarter Start")
-    state = fields.Selection(related="period_id.state", store=True, string="Status")
+    # Not tracked: the period's chatter records its closing and reopening once; a message
+    # on each of its cards would cost two INSERTs per customer manager (issue 17).
+    state = fields.Selection(
+        related="period_id.state", store=True, string="Status", tracking=False
+    )
 
     # --- Score (SC-2)
     month_scorecard_ids = fields.One2many(
