@@ -20,13 +20,16 @@ Mail tracking is on (as the job runs); pre-commit work is counted in.
 
 Prints per size the median seconds and the queries, and per 1,000 managers at the largest
 size against the smallest (the linearity ratio: 1.0 = linear, above 1 = the cost per
-manager grows). `--sql` prints the statements the month close of the largest size ran most.
+manager grows). `--sql` prints the statements the month close of the largest size ran most,
+`--profile` the functions of its month and quarter close with the most time (cProfile).
 
 Run it with `bench/run service_scorecard_close [--count 10000] [--base-count 1000] [--runs 3]`.
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import time
 from datetime import date
@@ -175,7 +178,7 @@ def timed(env, function):
     return time.perf_counter() - start, env.cr.sql_log_count - queries
 
 
-def measure(env, march_id, quarter_id, statements=None):
+def measure(env, march_id, quarter_id, statements=None, profile=None):
     """(month seconds, queries), (quarter seconds, queries), all rolled back."""
     Period = env["service.scorecard.period"]
     march, quarter = Period.browse(march_id), Period.browse(quarter_id)
@@ -190,12 +193,16 @@ def measure(env, march_id, quarter_id, statements=None):
                 return execute(self, query, params, log_exceptions)
 
             type(env.cr).execute = counting
+        if profile:
+            profile.enable()
         try:
             month = timed(env, march._close)
         finally:
             type(env.cr).execute = execute
         assert march.state == "closed"
         quarter_result = timed(env, quarter._close)
+        if profile:
+            profile.disable()
         assert quarter.state == "closed"
     finally:
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_close")
@@ -213,6 +220,7 @@ def main():
     parser.add_argument("--base-count", type=int, default=1000, help="managers (smallest)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sql", action="store_true", help="statements of the month close")
+    parser.add_argument("--profile", action="store_true", help="cProfile of the largest size")
     args = parser.parse_args()
     registry = Registry(args.database)
     sizes = sorted({args.base_count, args.count})
@@ -220,6 +228,7 @@ def main():
     vacuum(registry)
     results = {}  # size -> {"month": [(s, q)], "quarter": [(s, q)]}
     statements = {}
+    profiles = []
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         for size in sizes:  # warm-up: the first close pays for loading the code paths
@@ -227,7 +236,12 @@ def main():
         for run in range(args.runs):
             for size in sizes if run % 2 == 0 else sizes[::-1]:
                 sql = statements if args.sql and size == sizes[-1] and run == 0 else None
-                month, quarter = measure(env, *periods[size], statements=sql)
+                profile = (
+                    cProfile.Profile() if args.profile and size == sizes[-1] and run == 0 else None
+                )
+                month, quarter = measure(env, *periods[size], statements=sql, profile=profile)
+                if profile:
+                    profiles.append(profile)
                 results.setdefault(size, {"month": [], "quarter": []})
                 results[size]["month"].append(month)
                 results[size]["quarter"].append(quarter)
@@ -258,6 +272,10 @@ def main():
         print(f"statements of the month close at {sizes[-1]:,} managers, most run first:")
         for key, number in sorted(statements.items(), key=lambda item: -item[1])[:25]:
             print(f"{number:>7}  {key}")
+    if profiles:
+        print(f"cProfile of the month and quarter close at {sizes[-1]:,} managers:")
+        pstats.Stats(profiles[0]).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiles[0]).sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":
