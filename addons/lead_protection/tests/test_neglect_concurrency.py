@@ -1,28 +1,23 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import closing
-
 import psycopg2.errors
 from freezegun import freeze_time
 
-from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, get_db_name, tagged
-from odoo.tools import mute_logger
+from odoo.tests import tagged
+
+from odoo.addons.incentive_ledger.tests.two_workers import TwoWorkersCase
 
 PHONES = ["13766540001", "13766540002"]
 
 
 @tagged("post_install", "-at_install")
-class TestNeglectConcurrency(BaseCase):
+class TestNeglectConcurrency(TwoWorkersCase):
     """LP-14 at scale: the neglect job runs beside the manager and the salespeople, each on
     its own, separately committed transaction (two real workers)."""
 
     def setUp(self):
         super().setUp()
-        self.registry = Registry(get_db_name())
-        with closing(self.registry.cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with self.committed() as env:
             self.admin_id = env.ref("base.user_admin").id
             env = env(user=self.admin_id)
             self.other_id = (
@@ -49,75 +44,64 @@ class TestNeglectConcurrency(BaseCase):
             self.lead_a, self.lead_b = leads.ids
             with freeze_time("2026-10-05 03:00"):
                 self.assertEqual(env["crm.lead"]._cron_flag_neglected().ids, [self.lead_a])
-            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with closing(self.registry.cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+        with self.committed(context={"active_test": False}) as env:
             leads = env["crm.lead"].browse([self.lead_a, self.lead_b])
             env["lead.protection.registration"].search([("lead_id", "in", leads.ids)]).unlink()
             leads.unlink()
             env["res.users"].browse(self.other_id).unlink()
-            cr.commit()  # pylint: disable=invalid-commit
 
-    def _flags(self, cr):
-        cr.execute(
+    def _flags(self, env):
+        env.cr.execute(
             "SELECT id, COALESCE(protection_neglected, FALSE), user_id FROM crm_lead"
             " WHERE id IN %s ORDER BY id",
             [(self.lead_a, self.lead_b)],
         )
-        return cr.fetchall()
+        return env.cr.fetchall()
 
     def test_lp14_job_beside_a_reassignment_never_flags_the_new_holder(self):
         """LP-14: the manager reassigns the neglected customer A while the job runs on an
         older snapshot: the job flags B only (A was flagged already: nothing to write), and
         the next run leaves A, now the new holder's since today, unflagged."""
+        # The job's snapshot (worker 2) predates the reassignment.
         with (
-            closing(self.registry.cursor()) as cr_job,
-            closing(self.registry.cursor()) as cr_manager,
+            self.two_workers(uid1=self.admin_id) as (manager, job),
             freeze_time("2026-11-22 03:00"),
         ):
-            job = api.Environment(cr_job, SUPERUSER_ID, {})
-            manager = api.Environment(cr_manager, self.admin_id, {})
-            cr_job.execute("SELECT 1")  # the job's snapshot predates the reassignment
             manager["lead.protection.reassign"].create(
                 {"lead_ids": [(6, 0, [self.lead_a])], "user_id": self.other_id}
             ).action_reassign()
-            cr_manager.commit()  # pylint: disable=invalid-commit
+            self.commit(manager)
             self.assertEqual(job["crm.lead"]._cron_flag_neglected().ids, [self.lead_b])
-            cr_job.commit()  # pylint: disable=invalid-commit
+            self.commit(job)
             self.assertEqual(
-                self._flags(cr_job),
+                self._flags(job),
                 [(self.lead_a, False, self.other_id), (self.lead_b, True, self.admin_id)],
             )
             self.assertFalse(job["crm.lead"]._cron_flag_neglected())
-            self.assertEqual(self._flags(cr_job)[0], (self.lead_a, False, self.other_id))
+            self.assertEqual(self._flags(job)[0], (self.lead_a, False, self.other_id))
 
     def test_lp14_job_beside_a_lost_deal_retries_and_does_not_flag_it(self):
         """LP-14: the salesperson marks B lost while the job, on an older snapshot, flags it:
         the job's write fails on the row the salesperson committed (PostgreSQL serialization
         failure; ``ir.cron`` rolls back and runs it again), and the retry leaves B alone."""
         with (
-            closing(self.registry.cursor()) as cr_job,
-            closing(self.registry.cursor()) as cr_sales,
+            self.two_workers(uid1=self.admin_id) as (sales, job),
             freeze_time("2026-11-22 03:00"),
         ):
-            job = api.Environment(cr_job, SUPERUSER_ID, {})
-            sales = api.Environment(cr_sales, self.admin_id, {})
-            cr_job.execute("SELECT 1")
             sales["crm.lead"].browse(self.lead_b).action_set_lost()
-            cr_sales.commit()  # pylint: disable=invalid-commit
-            with (
-                self.assertRaises(psycopg2.errors.SerializationFailure),
-                mute_logger("odoo.sql_db"),
-            ):
-                job["crm.lead"]._cron_flag_neglected()
-            cr_job.rollback()
-            job.invalidate_all()
-            self.assertFalse(job["crm.lead"]._cron_flag_neglected())
-            cr_job.commit()  # pylint: disable=invalid-commit
+            self.commit(sales)
+            self.assertFalse(
+                self.assertRetried(
+                    job,
+                    job["crm.lead"]._cron_flag_neglected,
+                    exceptions=psycopg2.errors.SerializationFailure,
+                )
+            )
+            self.commit(job)
             self.assertEqual(
-                self._flags(cr_job),
+                self._flags(job),
                 [(self.lead_a, True, self.admin_id), (self.lead_b, False, self.admin_id)],
             )

@@ -1,25 +1,20 @@
 # Copyright 2026 The Odoo CRM rulebook suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import closing
-
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, api
-from odoo.exceptions import ConcurrencyError, UserError
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, get_db_name, tagged
-from odoo.tools import mute_logger
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from odoo.addons.incentive_ledger.tests.two_workers import TwoWorkersCase
 
 
 @tagged("post_install", "-at_install")
-class TestRegistrationConcurrency(BaseCase):
+class TestRegistrationConcurrency(TwoWorkersCase):
     """Two workers register the same customer at the same instant (LP-5)."""
 
     def setUp(self):
         super().setUp()
-        self.registry = Registry(get_db_name())
-        with closing(self.registry.cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with self.committed() as env:
             values = {
                 "type": "opportunity",
                 "contact_name": "Race",
@@ -31,19 +26,16 @@ class TestRegistrationConcurrency(BaseCase):
             self.lead_ids = leads.ids
             self.kind_id = env.ref("lead_protection.kind_walk_in").id
             self.admin_id = env.ref("base.user_admin").id
-            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with closing(self.registry.cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with self.committed() as env:
             regs = env["lead.protection.registration"].search([("lead_id", "in", self.lead_ids)])
             env["lead.protection.collision"].search(
                 [("challenger_registration_id", "in", regs.ids)]
             ).unlink()
             regs.unlink()
             env["crm.lead"].browse(self.lead_ids).unlink()
-            cr.commit()  # pylint: disable=invalid-commit
 
     def _register(self, env, lead_id):
         Registration = env["lead.protection.registration"]
@@ -56,65 +48,47 @@ class TestRegistrationConcurrency(BaseCase):
         retry records a collision case."""
         for race in range(5):
             first_lead, second_lead = self.lead_ids[2 * race], self.lead_ids[2 * race + 1]
-            with (
-                closing(self.registry.cursor()) as cr1,
-                closing(self.registry.cursor()) as cr2,
-            ):
-                env1 = api.Environment(cr1, SUPERUSER_ID, {})
-                env2 = api.Environment(cr2, self.admin_id, {})
-                cr2.execute("SELECT 1")  # worker 2's snapshot predates worker 1's commit
+            with self.two_workers(uid2=self.admin_id) as (env1, env2):
                 self._register(env1, first_lead)
-                cr1.commit()  # pylint: disable=invalid-commit
-                with self.assertRaises(ConcurrencyError), mute_logger("odoo.sql_db"):
-                    self._register(env2, second_lead)
-                cr2.rollback()
-                retried = self._register(env2, second_lead)
+                self.commit(env1)
+                retried = self.assertRetried(env2, self._register, env2, second_lead)
                 self.assertEqual(retried.state, "collided")
-                cr2.commit()  # pylint: disable=invalid-commit
-                cr2.execute(
-                    """SELECT count(*) FROM lead_protection_key
-                        WHERE active AND key_type = 'phone' AND key_value = '+8613812345678'"""
+                self.commit(env2)
+                self.assertEqual(
+                    self.count(
+                        env2,
+                        """SELECT count(*) FROM lead_protection_key
+                            WHERE active AND key_type = 'phone'
+                              AND key_value = '+8613812345678'""",
+                    ),
+                    1,
                 )
-                self.assertEqual(cr2.fetchone()[0], 1)
-            with closing(self.registry.cursor()) as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+            with self.committed() as env:
                 env["lead.protection.registration"].search(
                     [("lead_id", "in", self.lead_ids[: 2 * race + 2])]
                 )._invalidate("next race")
-                cr.commit()  # pylint: disable=invalid-commit
 
     def test_lp7_two_workers_never_take_one_transition_twice(self):
         """LP-6, LP-7: two workers escalate (or resolve) the same case at once: the row
         lock makes the second a serialization failure, which Odoo retries; the retry sees
         the case already escalated and says so. Nothing is done twice."""
         first_lead, second_lead = self.lead_ids[0], self.lead_ids[1]
-        with closing(self.registry.cursor()) as cr:
-            self._register(api.Environment(cr, SUPERUSER_ID, {}), first_lead)
-            self._register(api.Environment(cr, self.admin_id, {}), second_lead)
-            cr.commit()  # pylint: disable=invalid-commit
-        with (
-            closing(self.registry.cursor()) as cr1,
-            closing(self.registry.cursor()) as cr2,
-        ):
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, self.admin_id, {})
+        with self.committed() as env:
+            self._register(env, first_lead)
+            self._register(env(user=self.admin_id), second_lead)
+        with self.two_workers(uid2=self.admin_id, snapshot=False) as (env1, env2):
             domain = [("owner_registration_id.lead_id", "=", first_lead)]
             case1 = env1["lead.protection.collision"].search(domain)
             case2 = env2["lead.protection.collision"].search(domain)
             self.assertEqual(case1.state, "negotiation")
             self.assertEqual(case2.state, "negotiation")  # worker 2's snapshot is taken
             case1.action_escalate()
-            cr1.commit()  # pylint: disable=invalid-commit
-            with (
-                self.assertRaises(psycopg2.errors.SerializationFailure),
-                mute_logger("odoo.sql_db"),
-            ):
-                case2.action_escalate()
-            cr2.rollback()
-            case2.invalidate_recordset()
+            self.commit(env1)
             with self.assertRaisesRegex(UserError, "not possible now"):
-                case2.action_escalate()
-            cr2.rollback()
+                self.assertRetried(
+                    env2, case2.action_escalate, exceptions=psycopg2.errors.SerializationFailure
+                )
+            env2.cr.rollback()
             self.assertEqual(case2.state, "adjudication")
             self.assertEqual(
                 len(case2.activity_ids.filtered(lambda a: "LP-7" in (a.summary or ""))), 1

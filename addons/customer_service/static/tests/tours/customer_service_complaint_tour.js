@@ -24,6 +24,11 @@ registry.category("web_tour.tours").add("customer_service_complaint_tour", {
             run: "click",
         },
         {
+            // In the record once its onchange has answered: only then go on.
+            trigger:
+                "body:not(:has(.o_select_menu_item)) .o_form_view .o_field_widget[name='handling'] input:value(Dispatched at Once)",
+        },
+        {
             trigger: ".o_form_view .o_field_widget[name='handling_note'] textarea",
             run: "edit Technician sent at once",
         },

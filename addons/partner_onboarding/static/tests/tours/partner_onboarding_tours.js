@@ -30,9 +30,10 @@ registry.category("web_tour.tours").add("partner_onboarding_admit_tour", {
             run: "click",
         },
         {
-            // The dropdown closed on B and the record knows it changed: only now save (a
-            // click on Save before the change is registered saves nothing).
-            trigger: "body:not(:has(.o_select_menu_item)) .o_form_view .o_form_dirty",
+            // The grade is in the record only when the onchange it triggers (what is still
+            // missing, PO-1) has answered; the form is dirty before that. Save after it.
+            trigger:
+                "body:not(:has(.o_select_menu_item)) .o_form_view .o_form_dirty .o_field_widget[name='grade'] input:value(B)",
         },
         {
             trigger: ".o_form_view .o_form_button_save",
@@ -40,7 +41,7 @@ registry.category("web_tour.tours").add("partner_onboarding_admit_tour", {
         },
         {
             // Saved (the grade is on the server): only now validate the review.
-            trigger: ".o_form_view .o_form_saved .o_field_widget[name='grade']",
+            trigger: ".o_form_view .o_form_saved .o_field_widget[name='grade'] input:value(B)",
         },
         {
             trigger: ".o_form_view .o_form_saved button[name='validate_tier']",
