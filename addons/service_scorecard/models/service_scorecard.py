@@ -50,7 +50,9 @@ class ServiceScorecard(models.Model):
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_start = fields.Date(related="period_id.date_start", store=True, string="Month Start")
-    state = fields.Selection(related="period_id.state", store=True, string="Status")
+    # Not tracked: the period's chatter records its closing and reopening once; a message
+    # on each of its cards would cost two INSERTs per customer manager (issue 17).
+    state = fields.Selection(related="period_id.state", store=True, string="Status", tracking=False)
     quarter_scorecard_id = fields.Many2one(
         "service.scorecard.quarter", string="Quarter", readonly=True, index=True
     )
@@ -131,6 +133,37 @@ class ServiceScorecard(models.Model):
             card.grade_id = grade
             card.effective_score = scoring.effective_score(card.score, scale, card.fraud)
             card.reward_amount = payout.amount_by_grade(code, rewards)
+
+    def _suite_recompute(self, fnames):
+        """Recompute the stored fields ``fnames`` of the cards and what depends on them
+        (their grade, the quarter's mean of the months) the way the ORM does after a
+        change: in batch, in the cache, written with one UPDATE per group of values. The
+        closing recomputes them even when no event changed: the grades' configuration may
+        have. (Calling the compute methods directly would write each card one by one.)"""
+        for name in fnames:
+            self.env.add_to_compute(self._fields[name], self)
+        self.modified(fnames)
+        self._recompute_recordset(fnames)
+
+    def _write_ranks(self, ranks):
+        """SC-6: store the month's ranks, [(card id, quality rank, revenue rank)], with
+        one statement (a write per card would cost a write call each)."""
+        if not ranks:
+            return
+        self.flush_model(["rank_quality", "rank_revenue"])
+        self.env.cr.execute(
+            """
+            UPDATE service_scorecard AS card
+               SET rank_quality = rank.quality, rank_revenue = rank.revenue,
+                   write_uid = %s, write_date = (now() at time zone 'UTC')
+              FROM unnest(%s::int[], %s::int[], %s::int[]) AS rank(id, quality, revenue)
+             WHERE card.id = rank.id
+            """,
+            [self.env.uid, *(list(column) for column in zip(*ranks, strict=True))],
+        )
+        self.browse([rank[0] for rank in ranks]).invalidate_recordset(
+            ["rank_quality", "rank_revenue", "write_uid", "write_date"]
+        )
 
     def _guard_open_records(self):
         """Scorecards of open months."""

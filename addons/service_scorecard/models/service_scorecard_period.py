@@ -228,15 +228,14 @@ class ServiceScorecardPeriod(models.Model):
         """SC-1, SC-2, SC-4, SC-6: score, grade, rank, book the rewards and announce."""
         self._ensure_scorecards(self._scored_employees())
         cards = self.scorecard_ids.sudo()
-        cards._compute_score()
-        cards._compute_grade()
+        cards._suite_recompute(["points", "score", "fraud", "effective_score", "grade_id"])
+        ranks = []
         for period in self:
             period_cards = cards.filtered(lambda card, period=period: card.period_id == period)
             by_quality = ranking.rank({card.id: card.score for card in period_cards})
             by_revenue = ranking.rank({card.id: card.revenue for card in period_cards})
-            for card in period_cards:
-                card.rank_quality = by_quality[card.id]
-                card.rank_revenue = by_revenue[card.id]
+            ranks += [(card_id, by_quality[card_id], by_revenue[card_id]) for card_id in by_quality]
+        cards._write_ranks(ranks)
         cards._book_rewards()
         for period in self.sorted("date_start"):
             period._announce_best(
@@ -269,8 +268,7 @@ class ServiceScorecardPeriod(models.Model):
                 )
             )
         cards = self.quarter_scorecard_ids.sudo()
-        cards._compute_score()
-        cards._compute_grade()
+        cards._suite_recompute(["points", "month_mean", "score", "grade_id", "quality_bonus"])
         cards._book_bonuses()
         cards._decide_probation()
 

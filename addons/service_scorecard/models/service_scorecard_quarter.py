@@ -47,7 +47,9 @@ class ServiceScorecardQuarter(models.Model):
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_start = fields.Date(related="period_id.date_start", store=True, string="Quarter Start")
-    state = fields.Selection(related="period_id.state", store=True, string="Status")
+    # Not tracked: the period's chatter records its closing and reopening once; a message
+    # on each of its cards would cost two INSERTs per customer manager (issue 17).
+    state = fields.Selection(related="period_id.state", store=True, string="Status", tracking=False)
 
     # --- Score (SC-2)
     month_scorecard_ids = fields.One2many(
@@ -143,6 +145,14 @@ class ServiceScorecardQuarter(models.Model):
             card.revenue_applied, card.payout_amount = payout.quarterly_payout(
                 card.quality_bonus, card.revenue_amount
             )
+
+    def _suite_recompute(self, fnames):
+        """Recompute the stored fields ``fnames`` and what depends on them, in batch (see
+        ``service.scorecard._suite_recompute``)."""
+        for name in fnames:
+            self.env.add_to_compute(self._fields[name], self)
+        self.modified(fnames)
+        self._recompute_recordset(fnames)
 
     def _guard_open_records(self):
         """Scorecards of open quarters."""
