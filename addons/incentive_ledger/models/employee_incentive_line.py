@@ -240,7 +240,13 @@ class EmployeeIncentiveLine(models.Model):
             else vals
             for vals in vals_list
         ]
-        return super().create(vals_list)
+        # The creator's follower and the creation note of a batch of lines in constant
+        # queries: through mail's create they cost about 1 ms a line, most of a month's
+        # close (issue 17).
+        quiet, subscribe, log = self._suite_quiet_create()
+        lines = super(EmployeeIncentiveLine, quiet).create(vals_list).with_env(self.env)
+        lines._suite_log_creation(subscribe=subscribe, log=log)
+        return lines
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):

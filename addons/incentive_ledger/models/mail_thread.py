@@ -45,6 +45,28 @@ class MailThread(models.AbstractModel):
 
     # --- Chatter of a batch of new records in constant queries
 
+    def _suite_quiet_create(self):
+        """For a ``create`` override that writes the chatter of its batch with
+        :meth:`_suite_log_creation`: ``(quiet, subscribe, log)``, where ``quiet`` is this
+        model with mail's per-record creation work turned off (the follower, the note, the
+        look-up of a tracking template, which the suite's models do not have) and
+        ``subscribe``/``log`` say what the caller's context asked mail to do::
+
+            quiet, subscribe, log = self._suite_quiet_create()
+            records = super(MyModel, quiet).create(vals_list).with_env(self.env)
+            records._suite_log_creation(subscribe=subscribe, log=log)
+        """
+        context = self.env.context
+        chatter = not context.get("tracking_disable")
+        quiet = self.with_context(
+            mail_create_nosubscribe=True, mail_create_nolog=True, mail_notrack=True
+        )
+        return (
+            quiet,
+            chatter and not context.get("mail_create_nosubscribe"),
+            chatter and not context.get("mail_create_nolog"),
+        )
+
     def _suite_log_creation(self, subscribe=True, log=True):
         """Do for these new records what ``mail.thread.create`` does, in a few queries for
         the whole batch instead of ORM creates: the creating user follows them with his
@@ -58,7 +80,7 @@ class MailThread(models.AbstractModel):
         invalidation per message), the better part of a batch registration. No access is
         checked: call it, like mail's own batch log, on records the caller just created.
         """
-        if not self:
+        if not self or not (subscribe or log):
             return
         cr = self.env.cr
         user = self.env.user

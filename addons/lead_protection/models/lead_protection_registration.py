@@ -137,22 +137,12 @@ class LeadProtectionRegistration(models.Model):
         # registering (LP-1): already subscribed. The registration has no tracking template
         # (_track_template): mail_notrack spares the pre-commit call per new record that
         # would look for one; the values of new records are never tracked anyway.
-        context = self.env.context
-        chatter = not context.get("tracking_disable")
-        subscribe = chatter and not context.get("mail_create_nosubscribe")
-        log = chatter and not context.get("mail_create_nolog")
+        quiet, subscribe, log = self._suite_quiet_create()
         registrations = super(
-            LeadProtectionRegistration,
-            self.with_context(
-                protection_creator_follows=subscribe,
-                mail_create_nosubscribe=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-            ),
+            LeadProtectionRegistration, quiet.with_context(protection_creator_follows=subscribe)
         ).create(vals_list)
         registrations = registrations.with_env(self.env)
-        if subscribe or log:
-            registrations._suite_log_creation(subscribe=subscribe, log=log)
+        registrations._suite_log_creation(subscribe=subscribe, log=log)
         return registrations
 
     def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
