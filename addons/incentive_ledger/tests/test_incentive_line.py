@@ -56,6 +56,34 @@ class TestIncentiveLine(IncentiveLedgerCommon):
         with self.assertQueryCount(9):
             self.Line._book([self._vals(self.emp_sales_2, key=f"k{i}") for i in range(100)])
 
+    def test_pay1_booking_with_chatter_costs_constant_queries(self):
+        """PAY-1: with the chatter on (a month's close, a user's approval), 100 lines cost
+        the queries of 10 (issue 17), and each line is followed by the user who booked it
+        and logs its creation, with the note mail.thread writes itself."""
+        Line = self.Line.with_context(tracking_disable=False).with_user(self.user_hr).sudo()
+        Line._book([self._vals(self.emp_sales_1, key="warmup")])
+        counts = []
+        for employee, size in ((self.emp_sales_1, 10), (self.emp_sales_2, 100)):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            lines = Line._book([self._vals(employee, key=f"c{i}") for i in range(size)])
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1], counts)
+        self.assertEqual(len(lines), 100)
+        reference = lines[0]._message_log_batch(bodies={lines[0].id: lines[0]._creation_message()})
+        fields = ["body", "message_type", "subtype_id", "author_id", "email_from", "is_internal"]
+        expected = reference.read(fields)[0]
+        for line in lines:
+            notes = line.message_ids - reference
+            self.assertEqual(len(notes), 1)
+            self.assertEqual(
+                {name: notes.read(fields)[0][name] for name in fields},
+                {name: expected[name] for name in fields},
+            )
+        self.assertEqual(lines.message_follower_ids.partner_id, self.user_hr.partner_id)
+        self.assertEqual(len(lines.message_follower_ids), 100)
+
     def test_amount_sign_follows_the_kind(self):
         """Penalties deduct and bonuses add: a wrong sign is refused by the database."""
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
