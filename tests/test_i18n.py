@@ -41,7 +41,11 @@ def _glossary():
     return module.GLOSSARY
 
 
-@pytest.mark.parametrize("po_path", sorted(ADDONS.glob("*/i18n/zh_TW.po")), ids=str)
+@pytest.mark.parametrize(
+    "po_path",
+    sorted([*ADDONS.glob("*/i18n/zh_TW.po"), *ADDONS.glob("*/i18n_addons/*/zh_TW.po")]),
+    ids=str,
+)
 def test_zh_tw_uses_taiwan_wording(po_path):
     """zh_TW is Taiwan usage (資訊, 預設, 使用者, 設定, 品質, 簡訊, 專案 ...), not mainland terms
     in traditional characters: scripts/zh_tw_glossary.py fixes what this finds."""
