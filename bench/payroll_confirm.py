@@ -35,6 +35,8 @@ from odoo.modules.registry import Registry
 
 from odoo.addons.payroll.models.hr_payslip import HrPayslip as OcaPayslip
 
+from bench.common import timed, vacuum
+
 
 def structure(env):
     """The bench's salary structure (BASIC + the ledger's INC), created once."""
@@ -110,19 +112,6 @@ def batch(env, employees, name):
     return env["hr.payslip"].browse(run.slip_ids.ids)
 
 
-def timed(env, function):
-    env.flush_all()
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    function()
-    env.flush_all()
-    # Mail tracking writes its messages at commit time: count them in.
-    env.cr.precommit.run()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - queries
-
-
 TABLES = (
     "hr_payslip",
     "hr_payslip_input",
@@ -131,16 +120,6 @@ TABLES = (
     "mail_message",
     "mail_tracking_value",
 )
-
-
-def vacuum(registry, analyze=False):
-    """Remove the row versions the rolled-back rounds left, so that no side pays for the
-    previous ones."""
-    with registry.cursor() as cr:
-        cr._cnx.autocommit = True
-        for table in TABLES:
-            cr.execute(f"VACUUM {'ANALYZE ' if analyze else ''}{table}")
-        cr._cnx.autocommit = False
 
 
 def confirm_batch(registry, count):
@@ -266,7 +245,7 @@ def main():
         return sides[shift:] + sides[:shift]
 
     ids = confirm_batch(registry, args.count)
-    vacuum(registry, analyze=True)
+    vacuum(registry, TABLES, analyze=True)
     variants = [("confirm", False)] + ([("confirm, tracking on", True)] if args.tracking else [])
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -277,7 +256,7 @@ def main():
             for step, tracking in variants:
                 for side in rotated(["OCA", "floor", "ours"], round_):
                     record(step, side, measure_confirm(env, ids, side, tracking))
-                    vacuum(registry)
+                    vacuum(registry, TABLES)
         cr.rollback()
     for round_ in range(args.compute_rounds):
         for side in rotated(["OCA", "ours"], round_):

@@ -37,6 +37,8 @@ from datetime import date
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
+from bench.common import timed, vacuum
+
 MONTHS = (date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1))
 BATCH = 1000
 
@@ -159,25 +161,6 @@ def fill(registry, count):
         return march.id, quarter.id
 
 
-def vacuum(registry):
-    with registry.cursor() as cr:
-        cr._cnx.autocommit = True
-        cr.execute("VACUUM ANALYZE")
-        cr._cnx.autocommit = False
-
-
-def timed(env, function):
-    env.flush_all()
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    function()
-    env.flush_all()
-    env.cr.precommit.run()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - queries
-
-
 def measure(env, march_id, quarter_id, statements=None, profile=None):
     """(month seconds, queries), (quarter seconds, queries), all rolled back."""
     Period = env["service.scorecard.period"]
@@ -225,7 +208,7 @@ def main():
     registry = Registry(args.database)
     sizes = sorted({args.base_count, args.count})
     periods = {size: fill(registry, size) for size in sizes}
-    vacuum(registry)
+    vacuum(registry, analyze=True)
     results = {}  # size -> {"month": [(s, q)], "quarter": [(s, q)]}
     statements = {}
     profiles = []

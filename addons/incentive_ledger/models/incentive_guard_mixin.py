@@ -272,6 +272,18 @@ class IncentiveGuardMixin(models.AbstractModel):
                     vals.pop(name, None)
         return vals_list
 
+    def _suite_recompute(self, fnames):
+        """Recompute the stored computed fields ``fnames`` of these records, and what
+        depends on them, the way the ORM does after a change: in batch, in the cache,
+        flushed with one UPDATE per group of values. For a workflow step that recomputes
+        what a rule decides although no input changed (its configuration may have), e.g.
+        a scorecard's close; calling the compute methods directly would write each record
+        on its own."""
+        for name in fnames:
+            self.env.add_to_compute(self._fields[name], self)
+        self.modified(fnames)
+        self._recompute_recordset(fnames)
+
     @api.ondelete(at_uninstall=False)
     def _guard_unlink_open_only(self):
         if not self._guard_unlink or self._guard_bypassed():

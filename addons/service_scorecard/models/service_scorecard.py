@@ -134,17 +134,6 @@ class ServiceScorecard(models.Model):
             card.effective_score = scoring.effective_score(card.score, scale, card.fraud)
             card.reward_amount = payout.amount_by_grade(code, rewards)
 
-    def _suite_recompute(self, fnames):
-        """Recompute the stored fields ``fnames`` of the cards and what depends on them
-        (their grade, the quarter's mean of the months) the way the ORM does after a
-        change: in batch, in the cache, written with one UPDATE per group of values. The
-        closing recomputes them even when no event changed: the grades' configuration may
-        have. (Calling the compute methods directly would write each card one by one.)"""
-        for name in fnames:
-            self.env.add_to_compute(self._fields[name], self)
-        self.modified(fnames)
-        self._recompute_recordset(fnames)
-
     def _write_ranks(self, ranks):
         """SC-6: store the month's ranks, [(card id, quality rank, revenue rank)], with
         one statement (a write per card would cost a write call each)."""

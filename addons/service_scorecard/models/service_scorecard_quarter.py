@@ -146,14 +146,6 @@ class ServiceScorecardQuarter(models.Model):
                 card.quality_bonus, card.revenue_amount
             )
 
-    def _suite_recompute(self, fnames):
-        """Recompute the stored fields ``fnames`` and what depends on them, in batch (see
-        ``service.scorecard._suite_recompute``)."""
-        for name in fnames:
-            self.env.add_to_compute(self._fields[name], self)
-        self.modified(fnames)
-        self._recompute_recordset(fnames)
-
     def _guard_open_records(self):
         """Scorecards of open quarters."""
         return self.filtered(lambda card: card.state != "closed")
